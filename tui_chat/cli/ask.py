@@ -1,0 +1,86 @@
+"""``tui-chat ask [--model NAME|auto] [--session ID] PROMPT``: stream a reply to stdout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+
+from tui_chat.core import chat
+from tui_chat.core.runtime import Runtime
+from tui_chat.core.store import auto_title
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Register ``ask``."""
+    p = sub.add_parser("ask", parents=[common], help="ask one question, stream the reply")
+    p.add_argument("--model", default=None, help="a model name or auto (default: config)")
+    p.add_argument("--session", type=int, default=None, help="continue this session id")
+    p.add_argument("--seed", type=int, default=None, help="sampling seed, for repeatable replies")
+    p.add_argument("--max-tokens", type=int, default=None, help="cap the reply length")
+    p.add_argument("--temperature", type=float, default=None, help="sampling temperature")
+    p.add_argument("prompt", nargs="+", help="the prompt ('-' reads standard input)")
+
+
+def _status(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Stream the reply; one status line on stderr; non-zero with one line on failure."""
+    text = " ".join(args.prompt)
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        _status("tui-chat: the prompt is empty; pass some text or '-' to read stdin.")
+        return 2
+    store = runtime.store
+    if args.session is not None:
+        session = store.session(args.session)
+    else:
+        session = store.create_session(title=auto_title(text), model=args.model or "auto")
+    model = args.model or (session.model if args.session is not None else None)
+    model = model or runtime.config.default_model
+    params = dict(session.params)
+    for key, value in (("seed", args.seed), ("max_tokens", args.max_tokens),
+                       ("temperature", args.temperature)):
+        if value is not None:
+            params[key] = value
+    request = chat.ChatRequest(
+        text=text, model=model, session_id=session.id,
+        system_prompt=session.system_prompt, params=params,
+    )
+    cancel = threading.Event()
+    out = sys.stdout
+    finished: chat.Finished | None = None
+    routed = model == "auto"
+    reason = ""
+    try:
+        for event in runtime.service.reply(request, cancel):
+            if isinstance(event, chat.TextDelta):
+                out.write(event.text)
+                out.flush()
+            elif isinstance(event, chat.Answering):
+                why = f" ({reason})" if routed and reason else ""
+                _status(f"tui-chat: {event.model}{why} · session {session.id}")
+            elif isinstance(event, chat.RouteChosen):
+                reason = event.reason
+            elif isinstance(event, chat.Fallback):
+                nxt = f"; falling back to {event.next_model}" if event.next_model else ""
+                _status(f"tui-chat: fallback: {event.message.rstrip('.')}{nxt}")
+            elif isinstance(event, chat.Trimmed):
+                _status(f"tui-chat: left out {event.dropped} old messages to fit the "
+                        f"{event.context}-token context")
+            elif isinstance(event, chat.Finished):
+                finished = event
+    except KeyboardInterrupt:
+        cancel.set()
+        out.write("\n")
+        _status("tui-chat: stopped; the partial reply is saved.")
+        return 130
+    if finished is None or not finished.text.endswith("\n"):
+        out.write("\n")
+    if finished is None or finished.model is None:
+        _status("tui-chat: no model could answer; see the reasons above.")
+        return 1
+    return 0

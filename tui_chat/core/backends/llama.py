@@ -1,0 +1,208 @@
+"""llama-cpp-python behind the Backend protocol.
+
+``llama_cpp`` is imported lazily (it takes a while and is not needed to draw the UI).
+The GGUF's own chat template is used: llama-cpp-python renders it in a sandboxed
+Jinja environment.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tui_chat.core.backends.base import Chunk, Message
+from tui_chat.core.errors import BackendError, ModelUnavailable
+
+log = logging.getLogger(__name__)
+
+# Parameters create_chat_completion accepts from [generate].
+_GENERATE_PARAMS = {
+    "temperature", "top_p", "top_k", "min_p", "max_tokens", "stop", "repeat_penalty",
+    "presence_penalty", "frequency_penalty", "seed",
+}
+GGUF_MAGIC = b"GGUF"
+
+
+def gpu_offload_supported() -> bool:
+    """True when this llama.cpp build can offload layers to a GPU."""
+    import llama_cpp
+
+    try:
+        return bool(llama_cpp.llama_supports_gpu_offload())
+    except Exception:  # noqa: BLE001 - very old builds lack the call
+        return False
+
+
+def check_gguf_header(path: Path) -> None:
+    """Raise ModelUnavailable with a clear reason when ``path`` is not a plausible GGUF."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise ModelUnavailable(
+            f"Cannot read {path.name} ({exc.strerror}); check the file's permissions.",
+            reason="load_error",
+        ) from exc
+    if size == 0:
+        raise ModelUnavailable(
+            f"{path.name} is empty (0 bytes); delete it and download it again.",
+            reason="load_error",
+        )
+    if magic != GGUF_MAGIC:
+        raise ModelUnavailable(
+            f"{path.name} is not a GGUF file; delete it and download it again.",
+            reason="load_error",
+        )
+
+
+def effective_load_params(load: dict[str, Any]) -> dict[str, Any]:
+    """The parameters actually passed to ``Llama``: defaults, GPU detection, threads."""
+    params = dict(load)
+    offload = gpu_offload_supported()
+    if "n_gpu_layers" not in params:
+        params["n_gpu_layers"] = -1 if offload else 0
+    elif params["n_gpu_layers"] != 0 and not offload:
+        log.info(
+            "n_gpu_layers=%s ignored: this llama.cpp build has no GPU offload "
+            "(rebuild with CMAKE_ARGS=\"-DGGML_CUDA=on\")", params["n_gpu_layers"],
+        )
+        params["n_gpu_layers"] = 0
+    params.setdefault("n_threads", max(1, os.cpu_count() or 1))
+    params.setdefault("n_ctx", 4096)
+    return params
+
+
+class LlamaBackend:
+    """One GGUF model loaded in llama.cpp. Not thread-safe: the pool serialises use."""
+
+    def __init__(self, name: str, path: Path, load: dict[str, Any]) -> None:
+        self.name = name
+        self.path = path
+        self.load_params = dict(load)
+        self.applied: dict[str, Any] = {}
+        self.load_seconds: float | None = None
+        self._llm: Any = None
+
+    @property
+    def loaded(self) -> bool:
+        """True once load() has succeeded."""
+        return self._llm is not None
+
+    def load(self) -> None:
+        """Load the GGUF; ModelUnavailable with one sentence when it cannot be used."""
+        if self._llm is not None:
+            return
+        if not self.path.is_file():
+            raise ModelUnavailable(
+                f"{self.name}: {self.path.name} is missing; run `tui-chat download {self.name}`.",
+                model=self.name, reason="missing",
+            )
+        check_gguf_header(self.path)
+        try:
+            import llama_cpp
+        except ImportError as exc:
+            raise ModelUnavailable(
+                "llama-cpp-python is not installed; run `make run` or "
+                "`pip install llama-cpp-python`.",
+                model=self.name, reason="load_error",
+            ) from exc
+        params = effective_load_params(self.load_params)
+        started = time.perf_counter()
+        try:
+            self._llm = llama_cpp.Llama(model_path=str(self.path), verbose=False, **params)
+        except Exception as exc:  # noqa: BLE001 - llama raises ValueError/RuntimeError
+            log.exception("loading %s from %s failed", self.name, self.path)
+            raise ModelUnavailable(
+                f"{self.path.name} could not be loaded (corrupt or truncated GGUF?); "
+                f"delete it and run `tui-chat download {self.name}`.",
+                model=self.name, reason="load_error",
+            ) from exc
+        self.load_seconds = time.perf_counter() - started
+        self.applied = {**params, "n_ctx": self._llm.n_ctx()}
+        log.info("loaded %s in %.2fs with %s", self.name, self.load_seconds, self.applied)
+
+    def context_size(self) -> int:
+        """The loaded context window in tokens."""
+        if self._llm is None:
+            return int(self.load_params.get("n_ctx", 4096))
+        return int(self._llm.n_ctx())
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens ``text`` takes (exact once loaded, an estimate before)."""
+        if self._llm is None:
+            return max(1, len(text) // 3)
+        return len(self._llm.tokenize(text.encode("utf-8", "replace"), add_bos=False, special=True))
+
+    def stream(
+        self,
+        messages: list[Message],
+        params: dict[str, Any],
+        cancel: threading.Event | None = None,
+    ) -> Iterator[Chunk]:
+        """Stream a reply token by token; stops within one token of ``cancel``."""
+        self.load()
+        kwargs = {k: v for k, v in params.items() if k in _GENERATE_PARAMS}
+        try:
+            events = self._llm.create_chat_completion(
+                messages=list(messages), stream=True, **kwargs
+            )
+        except Exception as exc:  # noqa: BLE001
+            log.exception("%s: create_chat_completion failed", self.name)
+            raise BackendError(
+                f"{self.name} could not start a reply ({exc}); try a shorter prompt.",
+                model=self.name, reason="backend_error",
+            ) from exc
+        index = 0
+        finish: str | None = None
+        try:
+            for event in events:
+                if cancel is not None and cancel.is_set():
+                    finish = "cancelled"
+                    break
+                choice = event["choices"][0]
+                delta = choice.get("delta") or {}
+                finish = choice.get("finish_reason") or finish
+                if "content" in delta:
+                    text = delta["content"] or ""
+                    yield Chunk(text=text, index=index, empty=not text)
+                    index += 1
+                elif finish is None and "role" not in delta:
+                    yield Chunk(text="", index=index, empty=True)
+                    index += 1
+        except Exception as exc:  # noqa: BLE001
+            log.exception("%s: generation failed", self.name)
+            raise BackendError(
+                f"{self.name} failed while generating ({exc}).",
+                model=self.name, reason="backend_error",
+            ) from exc
+        finally:
+            close = getattr(events, "close", None)
+            if close is not None:
+                close()
+        yield Chunk(text="", index=index, empty=False, finish_reason=finish or "stop")
+
+    def info(self) -> dict[str, Any]:
+        """Facts for diagnostics."""
+        return {
+            "backend": "llama",
+            "path": str(self.path),
+            "n_ctx": self.applied.get("n_ctx", self.load_params.get("n_ctx")),
+            "n_gpu_layers": self.applied.get("n_gpu_layers", self.load_params.get("n_gpu_layers")),
+            "load_seconds": self.load_seconds,
+            "file_bytes": self.path.stat().st_size if self.path.is_file() else None,
+        }
+
+    def close(self) -> None:
+        """Free the model."""
+        llm, self._llm = self._llm, None
+        if llm is not None:
+            try:
+                llm.close()
+            except Exception:  # noqa: BLE001
+                log.debug("closing %s failed", self.name, exc_info=True)

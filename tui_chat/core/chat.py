@@ -1,0 +1,434 @@
+"""The one flow: route, acquire, stream, fall back, record.
+
+``ChatService.reply`` is a generator of small events that a CLI command, a test or
+a TUI worker thread drains. It never imports Textual. The user message is committed
+before generation; the assistant text is checkpointed at least once a second and
+committed at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tui_chat.core.backends.base import Backend, Message
+from tui_chat.core.errors import BackendError, ModelUnavailable, TuiChatError
+from tui_chat.core.metrics import RequestMetrics, StreamClock
+from tui_chat.core.sanitize import Sanitizer
+
+if TYPE_CHECKING:
+    from tui_chat.core.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_SECONDS = 1.0
+TOKEN_OVERHEAD = 8  # per-message template tokens, a safe estimate
+
+
+def _describe(triggers: list[tuple[str, str, str]]) -> str | None:
+    """One line for metrics: ``model -> trigger: message`` joined by `` | ``."""
+    return " | ".join(f"{m}: {t}: {msg}" for m, t, msg in triggers) or None
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True, slots=True)
+class RouteChosen:
+    """The router (or a pin) picked a model."""
+
+    role: str
+    model: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """Another generation holds the model; this one queues."""
+
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class Loading:
+    """The model is being loaded before it can answer."""
+
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answering:
+    """This model is now generating the reply."""
+
+    model: str
+    message_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Fallback:
+    """A model could not answer; the next candidate takes over.
+
+    ``restart`` is True when the failed model had already produced text: that partial
+    reply is kept (state ``error``) and a new reply starts.
+    """
+
+    model: str
+    trigger: str
+    message: str
+    next_model: str | None
+    restart: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Trimmed:
+    """Old turns were left out to fit the context window."""
+
+    dropped: int
+    context: int
+
+
+@dataclass(frozen=True, slots=True)
+class TextDelta:
+    """Sanitised text to append to the reply."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """The reply ended (complete, stopped or failed)."""
+
+    text: str
+    model: str | None
+    state: str
+    metrics: RequestMetrics
+    message_id: int | None
+    fallbacks: tuple[tuple[str, str, str], ...] = ()
+    """(model, trigger, message) for every candidate that could not answer."""
+
+
+ReplyEvent = RouteChosen | Waiting | Loading | Answering | Fallback | Trimmed | TextDelta | Finished
+
+
+@dataclass(slots=True)
+class ChatRequest:
+    """One prompt to answer."""
+
+    text: str
+    """What the user typed."""
+    model: str = "auto"
+    """``auto`` or a model name (a pin)."""
+    session_id: int | None = None
+    """Persist to this session (None: nothing is stored)."""
+    history: list[Message] = field(default_factory=list)
+    """Earlier turns when not reading them from the store."""
+    system_prompt: str = ""
+    """Kept first, never trimmed."""
+    params: dict[str, Any] = field(default_factory=dict)
+    """Generation overrides (temperature, top_p, max_tokens, seed...)."""
+    store_user_message: bool = True
+    """False when regenerating: the user message is already stored."""
+
+
+class _Attempt:
+    """Outcome of one candidate's try."""
+
+    __slots__ = ("text", "finish", "trigger", "message", "clock", "prompt_tokens", "usage")
+
+    def __init__(self) -> None:
+        self.text: list[str] = []
+        self.finish = "stop"
+        self.trigger: str | None = None
+        self.message = ""
+        self.clock = StreamClock()
+        self.prompt_tokens = 0
+        self.usage: int | None = None
+
+
+class ChatService:
+    """Answers prompts using the runtime's router, pool and store."""
+
+    def __init__(self, runtime: Runtime, *, persist: bool = True) -> None:
+        self.runtime = runtime
+        self.persist = persist
+        self.fallback_log: list[dict[str, Any]] = []
+        """Every fallback trigger this process saw: time, model, trigger, message."""
+        self.live: dict[int, StreamClock] = {}
+        """Clocks of streams in progress, keyed by an internal request number."""
+        self._counter = 0
+        self._lock = threading.Lock()
+
+    # ----------------------------------------------------------------- helpers
+
+    @property
+    def store(self):  # noqa: ANN201 - Store, imported lazily
+        """The store, or None when this service does not persist."""
+        return self.runtime.store if self.persist else None
+
+    def route(self, text: str, model: str = "auto") -> tuple[str, str, str, tuple[str, ...]]:
+        """(role, model, reason, candidates) for ``text``."""
+        from tui_chat.core.router import Router
+
+        route = Router(self.runtime.config).pick(text, None if model == "auto" else model)
+        return route.role, route.model, route.reason, tuple(route.candidates)
+
+    def _history(self, request: ChatRequest) -> list[Message]:
+        if request.session_id is None or self.store is None:
+            return list(request.history)
+        messages = self.store.messages(request.session_id)
+        return [
+            {"role": m.role, "content": m.content}
+            for m in messages
+            if m.role in ("user", "assistant") and m.content and m.state != "error"
+        ]
+
+    def build_messages(
+        self, backend: Backend, system_prompt: str, history: list[Message], max_tokens: int
+    ) -> tuple[list[Message], int, int]:
+        """Fit system prompt + history into the context: (messages, dropped, prompt_tokens).
+
+        The oldest turns go first; the system prompt and the last user turn are always
+        kept. Raises TuiChatError when even those do not fit.
+        """
+        budget = backend.context_size() - max_tokens - 16
+        system: list[Message] = (
+            [{"role": "system", "content": system_prompt}] if system_prompt else []
+        )
+        costs = [backend.count_tokens(m["content"]) + TOKEN_OVERHEAD for m in history]
+        fixed = sum(backend.count_tokens(m["content"]) + TOKEN_OVERHEAD for m in system)
+        keep_from = 0
+        total = fixed + sum(costs)
+        while total > budget and keep_from < len(history) - 1:
+            total -= costs[keep_from]
+            keep_from += 1
+        # Never start on an assistant turn after trimming.
+        while keep_from < len(history) - 1 and history[keep_from]["role"] != "user":
+            total -= costs[keep_from]
+            keep_from += 1
+        if total > budget:
+            raise TuiChatError(
+                f"The prompt is about {total:,} tokens but {backend.name} fits "
+                f"{max(budget, 0):,} (context {backend.context_size():,}); "
+                "shorten it or pick a model with a larger n_ctx."
+            )
+        return system + history[keep_from:], keep_from, total
+
+    # ----------------------------------------------------------------- the flow
+
+    def reply(self, request: ChatRequest, cancel: threading.Event | None = None) -> Iterator[ReplyEvent]:
+        """Answer ``request``, yielding events; see the module docstring."""
+        cancel = cancel or threading.Event()
+        started = time.perf_counter()
+        metrics = RequestMetrics(session_id=request.session_id)
+        store = self.store if request.session_id is not None else None
+        if len(request.text) > self.runtime.config.max_prompt_chars:
+            raise TuiChatError(
+                f"The prompt is {len(request.text):,} characters, over the "
+                f"{self.runtime.config.max_prompt_chars:,} limit (max_prompt_chars); shorten it."
+            )
+        history = self._history(request)
+        if store is not None and request.store_user_message:
+            store.add_message(request.session_id, "user", request.text)
+            history.append({"role": "user", "content": request.text})
+        elif store is None:
+            history.append({"role": "user", "content": request.text})
+
+        role, first, reason, candidates = self.route(request.text, request.model)
+        metrics.route_reason = reason
+        yield RouteChosen(role, first, reason)
+
+        triggers: list[tuple[str, str, str]] = []
+        message_id: int | None = None
+        with self._lock:
+            self._counter += 1
+            live_key = self._counter
+        try:
+            for position, name in enumerate(candidates):
+                if cancel.is_set():
+                    break
+                attempt = _Attempt()
+                self.live[live_key] = attempt.clock
+                if message_id is None and store is not None:
+                    message_id = store.add_message(
+                        request.session_id, "assistant", "", model=name, state="streaming",
+                        meta={"route": reason},
+                    )
+                yield from self._attempt(name, request, history, attempt, cancel, store, message_id)
+                if attempt.trigger is None or attempt.finish == "cancelled":
+                    return (yield from self._finish(
+                        attempt, name, metrics, started, triggers, store, message_id
+                    ))
+                # This candidate failed: record, tell, maybe restart the message.
+                nxt = candidates[position + 1] if position + 1 < len(candidates) else None
+                triggers.append((name, attempt.trigger, attempt.message))
+                self._record_fallback(name, attempt.trigger, attempt.message, request.session_id)
+                restart = bool(attempt.text)
+                if restart and store is not None and message_id is not None:
+                    store.update_message(message_id, content="".join(attempt.text), state="error")
+                    message_id = None
+                yield Fallback(name, attempt.trigger, attempt.message, nxt, restart)
+            # Nobody could answer (or cancelled while falling back).
+            text = self._nobody_answered(triggers) if not cancel.is_set() else ""
+            if text:
+                yield TextDelta(text)
+            metrics.finish_reason = "cancelled" if cancel.is_set() else "error"
+            metrics.error = None if cancel.is_set() else "no model could answer"
+            metrics.fallback = _describe(triggers)
+            metrics.total_ms = (time.perf_counter() - started) * 1000.0
+            state = "stopped" if cancel.is_set() else "error"
+            if store is not None and message_id is not None:
+                store.update_message(message_id, content=text, state=state, model=None)
+            self._save_metrics(metrics)
+            yield Finished(text, None, state, metrics, message_id, tuple(triggers))
+        finally:
+            self.live.pop(live_key, None)
+
+    def _attempt(
+        self,
+        name: str,
+        request: ChatRequest,
+        history: list[Message],
+        attempt: _Attempt,
+        cancel: threading.Event,
+        store: Any,
+        message_id: int | None,
+    ) -> Iterator[ReplyEvent]:
+        """Try one candidate; fills ``attempt`` (trigger set on failure)."""
+        pool = self.runtime.pool
+        catalog = self.runtime.catalog
+        spec = catalog.spec(name)
+        known_failure = pool.failure(name)
+        if known_failure is not None:
+            attempt.trigger, attempt.message = known_failure.reason, str(known_failure)
+            return
+        if not spec.is_remote and catalog.disk_status(spec).status == "missing":
+            attempt.trigger = "missing"
+            attempt.message = f"{name} is not downloaded; run `tui-chat download {name}`."
+            return
+        lock = pool.lock_for(name)
+        if not lock.acquire(blocking=False):
+            yield Waiting(name)
+            while not lock.acquire(timeout=0.05):
+                if cancel.is_set():
+                    attempt.finish = "cancelled"
+                    return
+        try:
+            if pool.backend(name) is None:
+                yield Loading(name)
+            try:
+                backend = pool.load(name)
+            except ModelUnavailable as exc:
+                attempt.trigger, attempt.message = exc.reason or "load_error", str(exc)
+                return
+            params = {**spec.generate, **request.params}
+            max_tokens = int(params.get("max_tokens") or 512)
+            messages, dropped, attempt.prompt_tokens = self.build_messages(
+                backend, request.system_prompt, history, max_tokens
+            )
+            if dropped:
+                yield Trimmed(dropped, backend.context_size())
+            yield Answering(name, message_id)
+            yield from self._drain(backend, messages, params, attempt, cancel, store, message_id)
+        finally:
+            lock.release()
+
+    def _drain(
+        self,
+        backend: Backend,
+        messages: list[Message],
+        params: dict[str, Any],
+        attempt: _Attempt,
+        cancel: threading.Event,
+        store: Any,
+        message_id: int | None,
+    ) -> Iterator[ReplyEvent]:
+        """Pull chunks from the backend, sanitise, checkpoint; the hot path."""
+        sanitizer = Sanitizer()
+        clock = attempt.clock
+        clock.started = time.perf_counter()
+        next_checkpoint = clock.started + CHECKPOINT_SECONDS
+        parts = attempt.text
+        try:
+            for chunk in backend.stream(messages, params, cancel):
+                if chunk.finish_reason is not None:
+                    attempt.finish = chunk.finish_reason
+                    attempt.usage = chunk.completion_tokens
+                    if chunk.prompt_tokens:
+                        attempt.prompt_tokens = chunk.prompt_tokens
+                    break
+                clock.chunk(bool(chunk.text))
+                if not chunk.text:
+                    continue
+                safe = sanitizer.feed(chunk.text)
+                if safe:
+                    parts.append(safe)
+                    yield TextDelta(safe)
+                if store is not None and message_id is not None:
+                    now = time.perf_counter()
+                    if now >= next_checkpoint:
+                        next_checkpoint = now + CHECKPOINT_SECONDS
+                        store.update_message(message_id, content="".join(parts))
+        except (BackendError, ModelUnavailable) as exc:
+            attempt.trigger, attempt.message = exc.reason or "backend_error", str(exc)
+            return
+        if cancel.is_set():
+            attempt.finish = "cancelled"
+            return
+        if clock.tokens == 0:
+            attempt.trigger = "empty"
+            attempt.message = f"{backend.name} produced no text ({clock.empty} empty chunks)."
+
+    def _finish(
+        self,
+        attempt: _Attempt,
+        name: str,
+        metrics: RequestMetrics,
+        started: float,
+        triggers: list[tuple[str, str, str]],
+        store: Any,
+        message_id: int | None,
+    ) -> Iterator[ReplyEvent]:
+        text = "".join(attempt.text)
+        clock = attempt.clock
+        metrics.model = name
+        metrics.prompt_tokens = attempt.prompt_tokens
+        metrics.completion_tokens = attempt.usage or clock.tokens
+        metrics.empty_chunks = clock.empty
+        metrics.ttft_ms = clock.ttft_ms
+        metrics.tokens_per_s = clock.tokens_per_s()
+        metrics.total_ms = (time.perf_counter() - started) * 1000.0
+        metrics.finish_reason = attempt.finish
+        metrics.fallback = _describe(triggers)
+        state = "stopped" if attempt.finish == "cancelled" else "complete"
+        if store is not None and message_id is not None:
+            meta = {"route": metrics.route_reason, "fallback": metrics.fallback}
+            store.update_message(message_id, content=text, state=state, model=name, meta=meta)
+        self._save_metrics(metrics)
+        yield Finished(text, name, state, metrics, message_id, tuple(triggers))
+
+    def _record_fallback(self, model: str, trigger: str, message: str, session_id: int | None) -> None:
+        entry = {"time": time.time(), "model": model, "trigger": trigger, "message": message,
+                 "session_id": session_id}
+        self.fallback_log.append(entry)
+        log.warning("fallback from %s (%s): %s", model, trigger, message)
+
+    def _save_metrics(self, metrics: RequestMetrics) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.record_request(metrics.as_dict())
+        except TuiChatError:
+            log.exception("could not record request metrics")
+
+    @staticmethod
+    def _nobody_answered(triggers: list[tuple[str, str, str]]) -> str:
+        lines = ["**No model could answer this prompt.**", ""]
+        lines += [f"- {message}" for _, _, message in triggers]
+        missing = [model for model, trigger, _ in triggers if trigger == "missing"]
+        if missing:
+            lines += ["", f"Run `tui-chat download {missing[0]}` (or press `d` on it in the sidebar)."]
+        return "\n".join(lines)

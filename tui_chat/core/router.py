@@ -1,0 +1,582 @@
+"""Auto routing: choose a role (chat, code, docs, creative) and a model for a prompt.
+
+The router scores every role from many small signals instead of stopping at the first
+match: a code fence, a stack trace, a docs verb, a long paste, a creative form. Each signal
+adds a weight to one role; the highest score wins, and ``chat`` wins unless another role
+clearly beats its baseline. The reason names the strongest one or two signals so a person
+can see why, e.g. ``code: python fence and "traceback"``.
+
+The router is pure: no I/O, no model loading, no file checks. It only orders candidates;
+the chat service walks them and records fallbacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from tui_chat.core.config import ROLES, Config
+
+AUTO = "auto"
+"""The model name that asks for routing instead of a pinned model."""
+CHAT_BASELINE = 1.5
+"""Score chat starts with: another role must beat it to win."""
+TIE_ORDER = ("chat", "code", "docs", "creative")
+"""On equal scores the earlier role wins (chat first: the others must be strictly ahead)."""
+CUSTOM_WEIGHT = 3.0
+"""Weight of each keyword or pattern from the ``[router]`` table."""
+MAX_KEYWORDS = 3
+"""Distinct built-in keywords counted per role, so long prose cannot pile up a score."""
+SCAN_HEAD = 20_000
+SCAN_TAIL = 4_000
+"""Huge prompts are scanned at their head and tail only; the length still counts in full."""
+LABEL_CHARS = 30
+"""Quoted matches longer than this are shortened in reasons."""
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Where a prompt goes and why."""
+
+    role: str
+    """chat, code, docs or creative."""
+    model: str
+    """The first choice."""
+    reason: str
+    """Short, for a person: ``code: python fence and "traceback"``."""
+    candidates: tuple[str, ...]
+    """The whole fallback order, ``model`` first, no duplicates."""
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One piece of evidence for a role."""
+
+    role: str
+    """The role it counts for."""
+    weight: float
+    """How much it adds to that role's score."""
+    label: str
+    """A few words for the reason: ``"poem"``, ``python fence``, ``5,200-char paste``."""
+
+
+# --------------------------------------------------------------------------- word lists
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` as whole words (longest first)."""
+    parts = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    escaped = (r"\s+".join(re.escape(piece) for piece in word.split()) for word in parts)
+    # (?=\w) first: only word starts are tried, which keeps long pastes fast.
+    return r"(?<![\w-])(?=\w)(?:" + "|".join(escaped) + r")(?![\w-])"
+
+
+def _words(spec: str) -> list[str]:
+    """Split a ``|``-separated word list (kept readable in the source)."""
+    return [w for w in spec.split("|") if w]
+
+
+# Programming vocabulary. Strong words are unambiguous; weak ones also mean other things
+# ("dress code", "email thread", "bank branch") and only tip a prompt that is close already.
+CODE_STRONG = _words(
+    "python|javascript|typescript|js|kotlin|golang|c++|c#|php|perl|haskell|scala|rustc|"
+    "const|malloc|mutex|race condition|multithreading|sql|mysql|postgres|postgresql|sqlite|"
+    "mongodb|redis|html|css|bash script|shell script|zsh|powershell|regex|regexes|regexp|"
+    "regular expression|git|github|gitlab|docker|dockerfile|kubernetes|kubectl|k8s|nginx|"
+    "linux|ubuntu|numpy|dataframe|groupby|react component|react app|react hook|flask app|"
+    "django app|vue component|fastapi|node.js|nodejs|npm|conda|venv|virtualenv|api|json|yaml|"
+    "compiler|compiling|refactor|refactoring|debug|debugging|debugger|stack trace|traceback|"
+    "segfault|syntax error|linked list|hash map|hashmap|tuple|tuples|recursion|"
+    "recursive function|time complexity|big-o|big o notation|binary search|unit test|"
+    "unit tests|pytest|ci|ci/cd|endpoint|backend|frontend|div|source code|codebase|coding|"
+    "programming|programmer|programmers|pull request|merge conflict|crashloopbackoff|"
+    "stdout|stderr|boolean|null pointer|webpack|makefile|cmake|gcc|clang|jvm|"
+    "gradle|sdk|cli|command line|terminal command|exit code|cron|crontab|ssh|permission denied|"
+    "sudo|chmod|localhost"
+)
+CODE_WEAK = _words(
+    "code|branch|container|pod|pods|server|query|script|install|error|exception|module|"
+    "package|terminal|commit|deploy|database|loop|string|integer|class|object|parse|"
+    "java|ts|react|vue|angular|flask|django|pandas|bash|cargo|pip|jest|maven|method|"
+    "function|functions|variable|variables|array|arrays|library|framework|dependency|"
+    "dependencies|bug|bugs|repo|algorithm|algorithms|compile|compiles|compilation|async|"
+    "await|deadlock|thread|threads|process"
+)
+
+DOCS_VERBS = _words(
+    "summarise|summarize|summarised|summarized|summarising|summarizing|summary|summaries|"
+    "tl;dr|tldr|translate|translated|translating|translation|rewrite|re-write|rewriting|"
+    "rephrase|reword|paraphrase|proofread|proof-read|proof read|copyedit|copy-edit|extract|"
+    "condense|shorten|abridge|pull out"
+)
+DOCS_ASKS = _words(
+    "key points|main points|takeaways|key takeaways|action items|meeting minutes|gist|"
+    "grammar|spelling|typos|punctuation|bullet points|outline of|main ideas|main argument"
+)
+DOCS_NOUNS = _words(
+    "document|documents|article|report|essay|email|e-mail|letter|contract|clause|"
+    "transcript|notes|passage|paragraph|memo|pdf|abstract|thesis|draft|email thread|"
+    "the following|text below|this text|chapter|agreement|policy|terms and conditions|"
+    "press release|op-ed"
+)
+# Creative forms that mean "make something up" on their own.
+CREATIVE_STRONG = _words(
+    "poem|poems|poetry|haiku|haikus|limerick|limericks|sonnet|sonnets|lyrics|screenplay|"
+    "fairy tale|fairytale|bedtime story|short story|fan fiction|fanfic|fanfiction|rap verse|"
+    "ballad|ode|villanelle|free verse|rhyme|rhymes|rhyming|roleplay|role-play|role play|"
+    "once upon a time|flash fiction|slam poem|song lyrics"
+)
+# Forms that need a making verb nearby ("recommend a novel" is not "write a novel").
+CREATIVE_WEAK = _words(
+    "story|stories|tale|tales|song|songs|fiction|character|characters|novel|myth|fable|"
+    "legend|verse|verses|rap|toast|monologue|dialogue|scene|plot|villain|hero|joke|jokes|"
+    "riddle|names|name|backstory|world|prophecy|speech|eulogy|chapter|parody|scenario"
+)
+CREATIVE_GENRES = _words(
+    "fantasy|sci-fi|science fiction|noir|dystopian|dystopia|whimsical|space opera|d&d|"
+    "dungeons and dragons|dungeons & dragons|rpg|fairy|dragon|dragons|wizard|elf|half-elf|"
+    "mermaid|pirate|spaceship"
+)
+CREATIVE_VERBS = _words(
+    "write|compose|tell|create|make up|invent|give me|generate|come up with|continue|"
+    "brainstorm|craft|pen|imagine|dream up|narrate|roleplay|sing|draft|spin"
+)
+GREETINGS = _words(
+    "hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|good morning|good afternoon|good evening|"
+    "good night|ok|okay|cool|great|bye|goodbye|cheers"
+)
+PLAIN_FENCES = frozenset({"", "text", "txt", "plain", "plaintext", "markdown", "md", "quote"})
+
+# --------------------------------------------------------------------------- regexes
+
+_CODE_STRONG_RE = re.compile(_alternation(CODE_STRONG), _FLAGS)
+_CODE_WEAK_RE = re.compile(_alternation(CODE_WEAK), _FLAGS)
+_DOCS_VERB_RE = re.compile(_alternation(DOCS_VERBS), _FLAGS)
+_DOCS_ASK_RE = re.compile(_alternation(DOCS_ASKS), _FLAGS)
+_DOCS_NOUN_RE = re.compile(_alternation(DOCS_NOUNS), _FLAGS)
+_DOCS_PHRASE_RE = re.compile(
+    r"\b(?:polish|tidy|clean)\s+(?:up\s+)?(?:this|my|the\s+following|the\s+text|it)\b"
+    r"|\b(?:explain|interpret|break\s+down|what\s+does|what\s+is|what's)\s+"
+    r"(?:this|the\s+following|the\s+above|the\s+attached|my)\s+(?:\w+\s+)?"
+    r"(?:document|article|text|paper|contract|clause|passage"
+    r"|paragraph|report|email|letter|policy|agreement|section|sentence|terms|lease)\b"
+    r"|\bmake\s+(?:this|it|the\s+following|my)\s+(?:\w+\s+)?(?:shorter|longer|clearer|simpler"
+    r"|friendlier|more\s+\w+|less\s+\w+|concise|sound\s+\w+)",
+    _FLAGS,
+)
+_CREATIVE_STRONG_RE = re.compile(_alternation(CREATIVE_STRONG), _FLAGS)
+_CREATIVE_WEAK_RE = re.compile(_alternation(CREATIVE_WEAK), _FLAGS)
+_CREATIVE_GENRE_RE = re.compile(_alternation(CREATIVE_GENRES), _FLAGS)
+_CREATIVE_VERB_RE = re.compile(_alternation(CREATIVE_VERBS), _FLAGS)
+_CREATIVE_PHRASE_RE = re.compile(
+    r"\bpretend\s+(?:you\s+are|you're|to\s+be)\b|\bin\s+the\s+(?:voice|style)\s+of\b"
+    r"|\bpoetic(?:ally)?\b|\bvivid(?:ly)?\b"
+    r"|\bfrom\s+the\s+(?:point\s+of\s+view|perspective)\s+of\b",
+    _FLAGS,
+)
+_ABOUT_RE = re.compile(r"\babout\b", re.IGNORECASE)
+_CODE_ASK_RE = re.compile(
+    r"(?i:\b(?:write|implement|create|code|fix|optimi[sz]e|debug)\s+(?:me\s+)?"
+    r"(?:a|an|the|this|my)?\s*(?:\w+\s+)?(?:function|method|regex|query|unit\s+tests?"
+    r"|endpoint|loop|module)\b)"
+    r"|\b(?:GET|POST|PUT|PATCH|DELETE)\s+/\S*",  # an HTTP request line, upper case only
+    re.MULTILINE,
+)
+_COMMIT_RE = re.compile(
+    r"\b(?:last|previous|latest|initial|first|a|my|this|that|the)\s+commits?\b", re.IGNORECASE
+)
+_GREETING_RE = re.compile(r"\A\s*" + _alternation(GREETINGS), re.IGNORECASE)
+
+_FENCE_RE = re.compile(r"^\s*```+\s*([\w+#.-]*)", re.MULTILINE)
+_TRACES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
+    (re.compile(pattern, re.MULTILINE), label, weight)
+    for pattern, label, weight in (
+        (r"Traceback \(most recent call last\)", "Python traceback", 6.0),
+        (r"Exception in thread \"", "Java exception", 6.0),
+        (
+            r"^\s+at [\w$.<>]+\([\w$<> ]*\.(?:java|kt|scala|groovy|cs):\d+\)",
+            "Java stack trace",
+            6.0,
+        ),
+        (r"^\s+at \S.*:\d+:\d+\)?$", "JS stack trace", 6.0),
+        (r"^panic: |^goroutine \d+ \[", "Go panic", 6.0),
+        (r"\berror\[E\d{4}\]", "rustc error", 6.0),
+        (r"^\s*File \"[^\"]+\", line \d+", "Python traceback", 5.0),
+        (r"Segmentation fault|core dumped|\bsegfault\b", "segfault", 4.0),
+    )
+)
+_EXCEPTION_NAME_RE = re.compile(r"\b[A-Z][a-z]\w*(?:Error|Exception)\b")
+_DIFF_RE = re.compile(r"^(?:diff --git |--- a/|\+\+\+ b/|@@ -\d+(?:,\d+)? \+\d+)", re.MULTILINE)
+_JSON_KEY_RE = re.compile(r"[{,]\s*\"[\w$-]+\"\s*:")
+_YAML_RE = re.compile(r"^(\s*)(?:- )?[a-z_][\w.-]*:(?:\s|$)")
+_LOG_RE = re.compile(
+    r"^\s*\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}"
+    r"|^[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} "
+    r"|^\s*\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\]?[: ]"
+)
+_CODE_LINE_RE = re.compile(
+    r"^\s*(?:def\s+\w+\s*\(|class\s+\w+\s*[:({]|import\s+[\w.]+|from\s+[\w.]+\s+import\s"
+    r"|#include\b|function\b|(?:const|let|var)\s+\w+\s*=|(?:public|private|protected)\s+"
+    r"(?:(?:static|final|abstract|async)\s+)*[\w<>\[\],]+\s+\w+\s*[({=;]"
+    r"|fn\s+\w+|func\s+\w+|package\s+\w+;?$|return\b.*;|(?:if|for|while)\s*\(.*\)\s*\{"
+    r"|[}\])];?$|@\w+(?:\(.*\))?$|\$\s+\w+)"
+    r"|.*(?:[;{]\s*$|=>)"
+)
+_CODE_TOKEN_RE = re.compile(
+    r"=>|&&|\|\||!==?|===?|\+\+|::|->|\w\(\)|;\s*\}|\{\s*\}|\w\[\w*\]|\b\w+\.\w+\(|</?\w+>"
+)
+_IDENTIFIER_RE = re.compile(r"\b(?:[a-z]{2,}[A-Z][A-Za-z0-9]*|[a-z][a-z0-9]*_[a-z0-9_]+)\b")
+_PATH_RE = re.compile(
+    r"(?<![\w/:.])(?:~|\.{1,2})?(?:/[\w.@-]+){2,}|\b[A-Za-z]:\\[\w .\\-]+"
+    r"|\b[\w-]+\.(?:py|js|ts|tsx|jsx|go|rs|java|kt|c|cc|cpp|h|hpp|cs|rb|php|sh|json|ya?ml"
+    r"|toml|ini|cfg|sql|html|css|lock|gradle|ipynb|log|tar|gz|tgz|zip|whl|exe|dll|so)\b"
+)
+_CSV_FIELD_MAX = 20
+
+
+# --------------------------------------------------------------------------- text view
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The prompt prepared once for all detectors."""
+
+    full_length: int
+    scan: str
+    lines: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        scan = text
+        if len(text) > SCAN_HEAD + SCAN_TAIL:
+            scan = text[:SCAN_HEAD] + "\n" + text[-SCAN_TAIL:]
+        lines = tuple(line for line in scan.splitlines() if line.strip())
+        return cls(len(text), scan, lines)
+
+
+def _quote(text: str) -> str:
+    """A matched snippet as a reason label: lower case, one line, short."""
+    words = " ".join(text.lower().split())
+    if len(words) > LABEL_CHARS:
+        words = words[: LABEL_CHARS - 1] + "…"
+    return f'"{words}"'
+
+
+def _distinct(matches: Iterable[re.Match[str]], *, keep_case: bool = False) -> list[str]:
+    """Distinct matched words (lower-cased unless ``keep_case``), in order of appearance."""
+    seen: dict[str, None] = {}
+    for match in matches:
+        word = " ".join(match.group(0).split())
+        seen.setdefault(word if keep_case else word.lower(), None)
+    return list(seen)
+
+
+# --------------------------------------------------------------------------- detectors
+
+
+def _code_signals(t: _Text) -> Iterator[Signal]:
+    """Fences, stack traces, code-like lines, pasted files and programming words."""
+    yield from _fences(t)
+    yield from _traces(t)
+    yield from _pasted_files(t)
+    yield from _syntax(t)
+    yield from _keywords("code", t.scan, _CODE_STRONG_RE, 2.0)
+    yield from _keywords("code", t.scan, _CODE_WEAK_RE, 1.0)
+    ask = _CODE_ASK_RE.search(t.scan)
+    if ask:
+        yield Signal("code", 3.0, _quote(ask.group(0)))
+    commit = _COMMIT_RE.search(t.scan)
+    if commit:
+        yield Signal("code", 2.0, _quote(commit.group(0)))
+
+
+def _fences(t: _Text) -> Iterator[Signal]:
+    languages = [m.group(1).lower() for m in _FENCE_RE.finditer(t.scan)]
+    # Fences come in pairs; an opening fence names its language, the closing one is bare.
+    named = [lang for lang in languages if lang not in PLAIN_FENCES]
+    if named:
+        yield Signal("code", 6.0, f"{named[0]} fence")
+    elif len(languages) >= 2 and any(_CODE_LINE_RE.match(line) for line in t.lines):
+        yield Signal("code", 4.0, "code fence")
+
+
+def _traces(t: _Text) -> Iterator[Signal]:
+    for regex, label, weight in _TRACES:
+        if regex.search(t.scan):
+            yield Signal("code", weight, label)
+    exception = _EXCEPTION_NAME_RE.search(t.scan)
+    if exception:
+        yield Signal("code", 4.0, f'"{exception.group(0)}"')
+
+
+def _pasted_files(t: _Text) -> Iterator[Signal]:
+    """Diffs, JSON, YAML, CSV, log lines and file paths."""
+    if _DIFF_RE.search(t.scan):
+        yield Signal("code", 6.0, "diff")
+    if len(_JSON_KEY_RE.findall(t.scan)) >= 2:
+        yield Signal("code", 4.0, "JSON")
+    if _looks_like_yaml(t.lines):
+        yield Signal("code", 3.0, "YAML")
+    if _looks_like_csv(t.lines):
+        yield Signal("code", 3.0, "CSV")
+    logs = sum(1 for line in t.lines if _LOG_RE.match(line))
+    if logs:
+        weight = 3.0 if logs < 3 else 5.0 if logs < 10 else 7.0
+        yield Signal("code", weight, "log line" if logs == 1 else f"{logs} log lines")
+    paths = _distinct(_PATH_RE.finditer(t.scan))
+    if paths:
+        label = "file path" if len(paths) == 1 else "file paths"
+        yield Signal("code", 2.0 if len(paths) < 3 else 3.0, label)
+
+
+def _looks_like_yaml(lines: Sequence[str]) -> bool:
+    keyed = [m for m in (_YAML_RE.match(line) for line in lines) if m]
+    return len(keyed) >= 3 and any(m.group(1) for m in keyed)
+
+
+def _looks_like_csv(lines: Sequence[str]) -> bool:
+    run = 0
+    previous = -1
+    for line in lines:
+        commas = line.count(",")
+        short = commas >= 2 and len(line) / (commas + 1) <= _CSV_FIELD_MAX
+        run = run + 1 if short and commas == previous else (1 if short else 0)
+        previous = commas if short else -1
+        if run >= 3:
+            return True
+    return False
+
+
+def _syntax(t: _Text) -> Iterator[Signal]:
+    """Code-like lines, operators and identifiers."""
+    lines = sum(1 for line in t.lines if _CODE_LINE_RE.match(line))
+    tokens = len(_CODE_TOKEN_RE.findall(t.scan))
+    weight = min(1.5 * lines + 0.5 * tokens, 6.0)
+    if weight >= 1.0:
+        yield Signal("code", weight, "code syntax")
+    identifiers = _distinct(_IDENTIFIER_RE.finditer(t.scan), keep_case=True)
+    if identifiers:
+        yield Signal("code", min(1.0 * len(identifiers), 3.0), f'"{identifiers[0]}"')
+
+
+def _keywords(role: str, text: str, regex: re.Pattern[str], weight: float) -> Iterator[Signal]:
+    for word in _distinct(regex.finditer(text))[:MAX_KEYWORDS]:
+        yield Signal(role, weight, f'"{word}"')
+
+
+def _docs_signals(t: _Text, long_chars: int) -> Iterator[Signal]:
+    """Docs verbs and asks, document nouns, and long pasted prose."""
+    yield from _keywords("docs", t.scan, _DOCS_VERB_RE, 4.0)
+    yield from _keywords("docs", t.scan, _DOCS_ASK_RE, 3.0)
+    phrase = _DOCS_PHRASE_RE.search(t.scan)
+    if phrase:
+        yield Signal("docs", 4.0, _quote(phrase.group(0)))
+    for word in _distinct(_DOCS_NOUN_RE.finditer(t.scan))[:2]:
+        yield Signal("docs", 1.5, f'"{word}"')
+    yield from _paste(t, long_chars)
+
+
+def _paste(t: _Text, long_chars: int) -> Iterator[Signal]:
+    """Long prose leans to docs; long code or logs do not (they are scored as code)."""
+    if t.full_length <= long_chars // 4:
+        return
+    full = 4.0 if t.full_length > long_chars else 2.0
+    weight = round(full * _prose_fraction(t.lines), 1)
+    if weight >= 1.0:
+        yield Signal("docs", weight, f"{t.full_length:,}-char paste")
+
+
+def _prose_fraction(lines: Sequence[str]) -> float:
+    """Share of non-empty lines that look like prose rather than code, logs or data."""
+    if not lines:
+        return 1.0
+    technical = sum(
+        1
+        for line in lines
+        if _CODE_LINE_RE.match(line)
+        or _LOG_RE.match(line)
+        or _DIFF_RE.match(line)
+        or _PATH_RE.search(line)
+        or line.startswith(("\t", "    ", "  at ", "  File "))
+    )
+    return 1.0 - technical / len(lines)
+
+
+def _creative_signals(t: _Text) -> Iterator[Signal]:
+    """Creative forms; weaker forms count fully only after a making verb."""
+    strong = list(_CREATIVE_STRONG_RE.finditer(t.scan))
+    for match in strong:
+        bonus = 1.0 if _made(t.scan, match.start()) else 0.0
+        yield Signal("creative", 4.0 + bonus, _quote(match.group(0)))
+    taken = [m.span() for m in strong]  # "story" inside "bedtime story" counts once
+    for match in _outside(_CREATIVE_WEAK_RE.finditer(t.scan), taken):
+        made = _made(t.scan, match.start())
+        yield Signal("creative", 4.0 if made else 1.0, _quote(match.group(0)))
+    genres = _outside(_CREATIVE_GENRE_RE.finditer(t.scan), taken)
+    for word in _distinct(genres)[:2]:
+        yield Signal("creative", 1.5, f'"{word}"')
+    for word in _distinct(_CREATIVE_PHRASE_RE.finditer(t.scan))[:2]:
+        yield Signal("creative", 3.0, _quote(word))
+
+
+def _outside(
+    matches: Iterable[re.Match[str]], spans: Sequence[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The matches that overlap none of ``spans``."""
+    for match in matches:
+        if not any(match.start() < end and start < match.end() for start, end in spans):
+            yield match
+
+
+def _made(text: str, start: int) -> bool:
+    """True when a making verb ("write", "tell me") comes shortly before ``start``."""
+    window = text[max(0, start - 60) : start]
+    window = re.split(r"[.!?\n]", window)[-1]
+    verbs = list(_CREATIVE_VERB_RE.finditer(window))
+    # "tell me about the plot" asks about something; "write a plot" makes one.
+    return bool(verbs) and _ABOUT_RE.search(window, verbs[-1].end()) is None
+
+
+def _chat_signals(t: _Text) -> Iterator[Signal]:
+    if len(t.scan) < 200 and _GREETING_RE.match(t.scan):
+        yield Signal("chat", 1.0, "greeting")
+
+
+# --------------------------------------------------------------------------- the router
+
+
+class Router:
+    """Classifies prompts and orders the models that should answer them."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        """The validated configuration (catalog and ``[router]`` table)."""
+        self._long_chars = config.router.long_prompt_chars
+        self._custom = self._compile_custom(config)
+        self._embedded = tuple(m.name for m in config.models if m.package)
+        self._orders = {role: self._order(role) for role in ROLES}
+
+    # ----------------------------------------------------------------- classification
+
+    def signals(self, text: str) -> list[Signal]:
+        """Every piece of evidence found in ``text``, for reasons and debugging."""
+        t = _Text.of(text)
+        found: list[Signal] = []
+        found += _code_signals(t)
+        found += _docs_signals(t, self._long_chars)
+        found += _creative_signals(t)
+        found += _chat_signals(t)
+        found += self._custom_signals(t)
+        return _dedupe(found)
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Each role's total score for ``text`` (chat includes its baseline)."""
+        return _totals(self.signals(text))
+
+    def classify(self, text: str) -> tuple[str, str]:
+        """The role for ``text`` and a short reason naming the strongest signals."""
+        found = self.signals(text)
+        totals = _totals(found)
+        role = max(TIE_ORDER, key=lambda r: (totals[r], -TIE_ORDER.index(r)))
+        return role, _reason(role, found)
+
+    def pick(self, text: str, pinned: str | None = None) -> Route:
+        """Route ``text``: the pinned model if one is given, else the auto router's choice.
+
+        Raises:
+            ConfigError: ``pinned`` is not a model in the catalog.
+        """
+        if pinned and pinned != AUTO:
+            spec = self.config.model(pinned)
+            candidates = _unique((spec.name, *self._embedded))
+            return Route(spec.role, spec.name, f"pinned: {spec.name}", candidates)
+        role, reason = self.classify(text)
+        candidates = self._orders[role]
+        return Route(role, candidates[0], reason, candidates)
+
+    def candidates(self, role: str) -> tuple[str, ...]:
+        """The fallback order for ``role`` (first choice first)."""
+        return self._orders[role]
+
+    # ----------------------------------------------------------------- internals
+
+    def _order(self, role: str) -> tuple[str, ...]:
+        """Preference list, other models of the role, then the embedded default(s)."""
+        served = self._served(role) or self._served("chat")
+        names = _unique((*served, *self._embedded))
+        return names or (self.config.models[0].name,)
+
+    def _served(self, role: str) -> list[str]:
+        """Models for ``role``: its preference list first, then the rest of that role."""
+        of_role = [m.name for m in self.config.models if m.role == role]
+        return list(_unique((*self.config.router.prefer.get(role, []), *of_role)))
+
+    @staticmethod
+    def _compile_custom(config: Config) -> list[tuple[str, re.Pattern[str]]]:
+        """The ``[router]`` keywords and patterns as (role, regex) pairs."""
+        rules: list[tuple[str, re.Pattern[str]]] = []
+        for role, words in config.router.keywords.items():
+            if any(w.strip() for w in words):
+                rules.append((role, re.compile(_alternation(words), _FLAGS)))
+        for role, patterns in config.router.patterns.items():
+            rules.extend((role, re.compile(pattern, _FLAGS)) for pattern in patterns)
+        return rules
+
+    def _custom_signals(self, t: _Text) -> Iterator[Signal]:
+        for role, regex in self._custom:
+            for match in regex.finditer(t.scan):
+                if match.group(0).strip():
+                    yield Signal(role, CUSTOM_WEIGHT, _quote(match.group(0)))
+                    break
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` without duplicates, first occurrence kept."""
+    return tuple(dict.fromkeys(names))
+
+
+def _dedupe(found: Iterable[Signal]) -> list[Signal]:
+    """One signal per (role, label), keeping the heaviest."""
+    best: dict[tuple[str, str], Signal] = {}
+    for signal in found:
+        key = (signal.role, signal.label)
+        if key not in best or signal.weight > best[key].weight:
+            best[key] = signal
+    return list(best.values())
+
+
+def _top_labels(ranked: Sequence[Signal], count: int) -> list[str]:
+    """The first ``count`` labels, skipping one already said inside another."""
+    labels: list[str] = []
+    for signal in ranked:
+        bare = signal.label.strip('"').lower()
+        if not any(bare in chosen.lower() for chosen in labels):
+            labels.append(signal.label)
+        if len(labels) == count:
+            break
+    return labels
+
+
+def _totals(found: Iterable[Signal]) -> dict[str, float]:
+    totals = dict.fromkeys(ROLES, 0.0)
+    totals["chat"] = CHAT_BASELINE
+    for signal in found:
+        totals[signal.role] += signal.weight
+    return totals
+
+
+def _reason(role: str, found: Sequence[Signal]) -> str:
+    """``role: strongest and second strongest`` in a few words."""
+    mine = sorted((s for s in found if s.role == role), key=lambda s: -s.weight)
+    if mine:
+        return f"{role}: " + " and ".join(_top_labels(mine, 2))
+    others = sorted(found, key=lambda s: -s.weight)
+    if others:
+        return f"{role}: only weak signals ({others[0].label})"
+    return f"{role}: no special signals"

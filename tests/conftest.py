@@ -75,11 +75,12 @@ def write_config(tmp_path: Path) -> Callable[..., Path]:
     head: top-level keys placed first; smollm2: include the embedded model.
     """
 
-    def write(body: str = "", head: str = "", smollm2: bool = True) -> Path:
+    def write(body: str = "", head: str = "", smollm2: bool = True,
+              generate: str = "temperature = 0.7\nmax_tokens = 48") -> Path:
         folder = tmp_path / "cfg"
         (folder / "models").mkdir(parents=True, exist_ok=True)
         text = (
-            'models_dir = "models"\n' + head + "\n[generate]\ntemperature = 0.7\nmax_tokens = 48\n"
+            'models_dir = "models"\n' + head + "\n[generate]\n" + generate + "\n"
             + (SMOLLM2_ENTRY if smollm2 else "") + textwrap.dedent(body)
         )
         path = folder / "config.toml"
@@ -103,8 +104,9 @@ def make_runtime(write_config: Callable[..., Path], data_dir: Path) -> Iterator[
 
     made: list[Runtime] = []
 
-    def make(body: str = "", head: str = "", smollm2: bool = True) -> Runtime:
-        runtime = Runtime.open(config_path=write_config(body, head, smollm2), data_dir=data_dir)
+    def make(body: str = "", head: str = "", smollm2: bool = True, **kwargs: str) -> Runtime:
+        runtime = Runtime.open(config_path=write_config(body, head, smollm2, **kwargs),
+                               data_dir=data_dir)
         made.append(runtime)
         return runtime
 

@@ -161,6 +161,23 @@ class ChatService:
         """Clocks of streams in progress, keyed by an internal request number."""
         self._counter = 0
         self._lock = threading.Lock()
+        self._cancels: set[threading.Event] = set()
+        self.interrupting = threading.Event()
+        """Set by :meth:`interrupt_all`: replies still running end as ``interrupted``."""
+
+    def interrupt_all(self) -> None:
+        """Stop every reply in progress, saving each partial reply as ``interrupted``.
+
+        For SIGHUP/SIGTERM: the connection dropped or the system is shutting down.
+        """
+        self.interrupting.set()
+        with self._lock:
+            cancels = list(self._cancels)
+        for cancel in cancels:
+            cancel.set()
+
+    def _stopped_state(self) -> str:
+        return "interrupted" if self.interrupting.is_set() else "stopped"
 
     # ----------------------------------------------------------------- helpers
 
@@ -246,6 +263,7 @@ class ChatService:
         with self._lock:
             self._counter += 1
             live_key = self._counter
+            self._cancels.add(cancel)
         try:
             for position, name in enumerate(candidates):
                 if cancel.is_set():
@@ -279,13 +297,15 @@ class ChatService:
             metrics.error = None if cancel.is_set() else "no model could answer"
             metrics.fallback = _describe(triggers)
             metrics.total_ms = (time.perf_counter() - started) * 1000.0
-            state = "stopped" if cancel.is_set() else "error"
+            state = self._stopped_state() if cancel.is_set() else "error"
             if store is not None and message_id is not None:
                 store.update_message(message_id, content=text, state=state, model=None)
             self._save_metrics(metrics)
             yield Finished(text, None, state, metrics, message_id, tuple(triggers))
         finally:
             self.live.pop(live_key, None)
+            with self._lock:
+                self._cancels.discard(cancel)
 
     def _attempt(
         self,
@@ -403,7 +423,7 @@ class ChatService:
         metrics.total_ms = (time.perf_counter() - started) * 1000.0
         metrics.finish_reason = attempt.finish
         metrics.fallback = _describe(triggers)
-        state = "stopped" if attempt.finish == "cancelled" else "complete"
+        state = self._stopped_state() if attempt.finish == "cancelled" else "complete"
         if store is not None and message_id is not None:
             meta = {"route": metrics.route_reason, "fallback": metrics.fallback}
             store.update_message(message_id, content=text, state=state, model=name, meta=meta)

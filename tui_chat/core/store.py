@@ -228,6 +228,8 @@ class Store:
         except BaseException:
             self.close()
             raise
+        self.recovered = recovered
+        """How many replies were found cut off (and marked interrupted) on opening."""
         if recovered:
             log.info("marked %d unfinished replies as interrupted in %s", recovered, self.path)
 

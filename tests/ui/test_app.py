@@ -1,0 +1,187 @@
+"""The TUI driven with Pilot, against the real SmolLM2 model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.ui.helpers import wait_until
+from tui_chat.ui.app import TuiChatApp
+from tui_chat.ui.screens.help import HelpScreen
+from tui_chat.ui.widgets.chat_log import ChatLog
+from tui_chat.ui.widgets.prompt import PromptInput
+from tui_chat.ui.widgets.sessions import SessionList
+from tui_chat.ui.widgets.sidebar import ModelList
+
+LONG = "max_tokens = 400\ntemperature = 0.8"
+
+
+def make_app(make_runtime: Callable[..., object], body: str = "", head: str = "",
+             **kwargs: str) -> TuiChatApp:
+    return TuiChatApp(make_runtime(body=body, head=head, **kwargs))
+
+
+async def send(pilot, text: str) -> None:  # noqa: ANN001
+    await pilot.press(*text)
+    await pilot.press("enter")
+
+
+async def test_sidebar_lists_models_with_status(make_runtime) -> None:
+    app = make_app(make_runtime, body="""
+        [[models]]
+        name = "big"
+        role = "code"
+        repo = "org/big"
+        file = "big.gguf"
+        """)
+    async with app.run_test(size=(120, 40)) as pilot:
+        models = app.query_one(ModelList)
+        await pilot.pause()
+        assert models.status_of("smollm2") == "downloaded"
+        assert models.status_of("big") == "missing"
+        labels = [str(models.get_option_at_index(i).prompt) for i in range(models.option_count)]
+        assert any("smollm2" in label and "downloaded" in label for label in labels)
+        assert any("big" in label and "missing" in label for label in labels)
+        assert "auto" in labels[0]
+
+
+async def test_send_streams_a_real_reply(make_runtime) -> None:
+    app = make_app(make_runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await send(pilot, "hello")
+        await pilot.pause()
+        log = app.query_one(ChatLog)
+        views = log.messages
+        assert [v.role for v in views] == ["user", "assistant"]  # user message at once
+        assert views[0].text == "hello"
+        assert app.query_one(PromptInput).text == ""
+        await wait_until(pilot, lambda: not app.generations, what="the reply to finish")
+        reply = log.messages[-1]
+        assert reply.state == "complete"
+        assert len(reply.text.strip()) > 3
+        assert reply.body.source == reply.text  # settled once with the full text
+        assert reply.meta.startswith("smollm2")
+        assert app.title == "hello"
+        # The session exists in the store with both messages.
+        stored = app.runtime.store.messages(app.session_id)
+        assert [m.role for m in stored] == ["user", "assistant"]
+        assert stored[1].content == reply.text and stored[1].model == "smollm2"
+
+
+async def test_escape_stops_mid_stream_and_keeps_partial(make_runtime) -> None:
+    app = make_app(make_runtime, generate=LONG)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await send(pilot, "Tell me a long story about a dragon and a knight.")
+        gen = lambda: app.generations.get(app.session_id)  # noqa: E731
+        await wait_until(pilot, lambda: gen() is not None and len("".join(gen().parts)) > 20,
+                         what="some streamed text")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not app.generations, timeout=10, what="the stop")
+        reply = app.query_one(ChatLog).messages[-1]
+        assert reply.state == "stopped"
+        assert "stopped" in reply.query_one(".meta").render().plain
+        assert len(reply.text) > 20
+        stored = app.runtime.store.messages(app.session_id)[-1]
+        assert stored.state == "stopped" and stored.content == reply.text
+        metrics = app.runtime.store.requests(last=1)[0]
+        assert metrics["finish_reason"] == "cancelled"
+        assert metrics["completion_tokens"] < 400
+
+
+async def test_switch_model_from_sidebar_changes_header(make_runtime) -> None:
+    app = make_app(make_runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.sub_title == "model: auto"
+        await pilot.press("ctrl+o")
+        models = app.query_one(ModelList)
+        assert app.focused is models
+        models.highlighted = models.get_option_index("smollm2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.sub_title == "model: smollm2"
+        assert app.model_choice == "smollm2"
+        assert isinstance(app.focused, PromptInput)
+        await send(pilot, "hi")
+        await wait_until(pilot, lambda: not app.generations, what="reply")
+        assert app.query_one(ChatLog).messages[-1].meta.startswith("smollm2 · pinned")
+
+
+async def test_help_lists_every_binding(make_runtime) -> None:
+    app = make_app(make_runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")  # '?' in the empty prompt
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = {desc for _, _, desc in app.screen.rows}
+        for binding in app.BINDINGS:
+            assert binding.description in descriptions
+        for desc in ("Send", "Newline", "Download", "Copy code", "Rename"):
+            assert desc in descriptions
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_keys_can_be_remapped_from_config(make_runtime) -> None:
+    app = make_app(make_runtime, head='[keys]\nhelp = "f5"\nnew_chat = "ctrl+t"\n')
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f5")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_newline_key_and_prompt_recall(make_runtime) -> None:
+    app = make_app(make_runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        prompt = app.query_one(PromptInput)
+        await pilot.press("a", "ctrl+j", "b")
+        assert prompt.text == "a\nb"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not app.generations, what="reply")
+        assert prompt.text == ""
+        await pilot.press("up")
+        assert prompt.text == "a\nb"
+
+
+async def test_copy_last_reply_uses_osc52(make_runtime) -> None:
+    app = make_app(make_runtime)
+    copied: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.copy_to_clipboard = copied.append  # the terminal write itself is not observable here
+        await send(pilot, "Write a python hello world in a code block")
+        await wait_until(pilot, lambda: not app.generations, what="reply")
+        await pilot.press("ctrl+y")
+        assert copied and copied[-1] == app.query_one(ChatLog).messages[-1].text
+
+
+async def test_sessions_switch_and_keep_history(make_runtime) -> None:
+    app = make_app(make_runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await send(pilot, "first chat")
+        await wait_until(pilot, lambda: not app.generations, what="reply 1")
+        first = app.session_id
+        await pilot.press("ctrl+n")
+        assert app.query_one(ChatLog).messages == []
+        await send(pilot, "second chat")
+        await wait_until(pilot, lambda: not app.generations, what="reply 2")
+        second = app.session_id
+        assert first != second
+        sessions = app.query_one(SessionList)
+        assert [s.id for s in sessions.sessions] == [second, first]
+        await pilot.press("alt+down")
+        await pilot.pause()
+        assert app.session_id == first
+        assert app.query_one(ChatLog).messages[0].text == "first chat"
+        assert app.title == "first chat"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_main_screen_snapshot(snap_compare, make_runtime, size) -> None:
+    assert snap_compare(make_app(make_runtime), terminal_size=size)
+
+
+def test_help_screen_snapshot(snap_compare, make_runtime) -> None:
+    assert snap_compare(make_app(make_runtime), press=["f1"], terminal_size=(100, 40))

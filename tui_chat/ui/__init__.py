@@ -1,0 +1,1 @@
+"""The Textual layer: a thin UI over tui_chat.core."""

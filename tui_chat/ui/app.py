@@ -1,0 +1,732 @@
+"""The Textual app: a thin layer over the core's ChatService.
+
+Blocking work (inference, downloads, model loads) runs in thread workers that never
+touch widgets directly: text goes through a MessageView's StreamBuffer, everything
+else back through ``call_from_thread`` or ``post_message``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import signal
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Footer, Header, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui_chat.core import chat
+from tui_chat.core.catalog import ModelState
+from tui_chat.core.errors import TuiChatError
+from tui_chat.core.runtime import Runtime
+from tui_chat.ui.commands import ChatCommands
+from tui_chat.ui.screens.dialogs import ConfirmScreen, InputScreen, SessionSettingsScreen
+from tui_chat.ui.screens.help import HelpScreen, binding_rows
+from tui_chat.ui.widgets.chat_log import ChatLog
+from tui_chat.ui.widgets.message import MessageView
+from tui_chat.ui.widgets.prompt import PromptInput
+from tui_chat.ui.widgets.sessions import SessionList
+from tui_chat.ui.widgets.sidebar import AUTO, ModelList
+
+log = logging.getLogger(__name__)
+
+
+def styles_path() -> Path:
+    """The .tcss folder: inside the wheel, or the repository's ``styles/``."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "styles", here.parent / "styles"):
+        if (candidate / "app.tcss").is_file():
+            return candidate / "app.tcss"
+    raise FileNotFoundError("styles/app.tcss is missing; reinstall tui-chat")
+
+
+@dataclass
+class Generation:
+    """A reply being generated for one session (it survives switching sessions)."""
+
+    session_id: int
+    view: MessageView | None = None
+    """Where streamed text goes; None while its session is not shown."""
+    model: str | None = None
+    """The model answering, once known."""
+    meta: str = ""
+    """The reply's meta line so far."""
+    waiting: bool = False
+    """True while queued behind another generation on the same model."""
+    worker: Worker[None] | None = None
+    """The thread worker draining the core's events."""
+    parts: list[str] = field(default_factory=list)
+    """Text so far, so a view re-opened later can catch up."""
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    """Orders text appends against re-attaching a view."""
+
+    def cancel(self) -> None:
+        """Stop the reply within one token (the worker passes this event to the core)."""
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def append(self, text: str) -> None:
+        """Record text and forward it to the view, if shown (worker thread)."""
+        with self.lock:
+            self.parts.append(text)
+            view = self.view
+        if view is not None:
+            view.push(text)
+
+    def attach(self, view: MessageView) -> None:
+        """Show this generation in ``view`` (UI thread, view mounted and streaming)."""
+        with self.lock:
+            self.view = view
+            text = "".join(self.parts)
+            if text:
+                view.push(text)
+
+
+class TuiChatApp(App[int]):
+    """tui-chat: chat with local LLMs, keyboard first."""
+
+    CSS_PATH = str(styles_path())
+    TITLE = "tui-chat"
+    COMMANDS = App.COMMANDS | {ChatCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+n", "new_chat", "New chat", id="new_chat"),
+        Binding("escape", "stop", "Stop", id="stop"),
+        Binding("f1", "help", "Help", id="help"),
+        Binding("f2", "diagnostics", "Diagnostics", id="diagnostics"),
+        Binding("ctrl+y", "copy_reply", "Copy reply", id="copy_reply", priority=True),
+        Binding("ctrl+o", "focus_models", "Models", id="focus_models"),
+        Binding("ctrl+s", "focus_sessions", "Sessions", id="focus_sessions", show=False),
+        Binding("ctrl+pagedown,alt+down", "next_session", "Next chat", id="next_session",
+                show=False),
+        Binding("ctrl+pageup,alt+up", "next_session(-1)", "Previous chat", id="prev_session",
+                show=False),
+        Binding("ctrl+r", "regenerate", "Regenerate", id="regenerate", show=False),
+        Binding("ctrl+g", "edit_last", "Edit last prompt", id="edit_last", show=False),
+        Binding("f3", "session_settings", "Chat settings", id="chat_settings", show=False),
+        Binding("ctrl+l", "focus_log", "Chat log", id="focus_log", show=False),
+        Binding("ctrl+e", "focus_prompt", "Prompt", id="focus_prompt", show=False),
+    ]
+
+    model_choice: reactive[str] = reactive(AUTO)
+    """``auto`` or the model name pinned for the current chat."""
+    session_title: reactive[str] = reactive("New chat")
+    """Shown in the header."""
+    status_text: reactive[str] = reactive("Ready")
+    """The status line under the chat log."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self.session_id: int | None = None
+        """The session shown in the log (None until the first prompt)."""
+        self.generations: dict[int, Generation] = {}
+        """Replies in progress, by session."""
+        self.recovered = 0
+        """Replies found interrupted at start-up (crash, kill, dropped SSH)."""
+        self._unsubscribe = None
+        default = runtime.config.default_model
+        self.set_reactive(TuiChatApp.model_choice, default)
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                models = [(m.name, m.display_name, m.is_remote) for m in self.runtime.catalog.models]
+                yield ModelList(models, id="models")
+                yield SessionList(id="sessions")
+            with Vertical(id="chat"):
+                yield ChatLog(id="log")
+                yield Static("", id="status", markup=False)
+                yield PromptInput(id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply_keymap()
+        models = self.query_one(ModelList)
+        catalog = self.runtime.catalog
+        models.set_states([catalog.state(m.name) for m in catalog.models])
+        models.set_active(self.model_choice)
+        self._unsubscribe = catalog.subscribe(self._post_status)
+        self.query_one(PromptInput).focus()
+        self._refresh_header()
+        self.refresh_sessions()
+        self._refresh_status()
+        self._install_signal_handlers()
+        if self.recovered:
+            self.notify(f"{self.recovered} reply(s) were cut off last time; they are kept, "
+                        "marked interrupted.", severity="warning", timeout=8)
+
+    def _install_signal_handlers(self) -> None:
+        """SIGHUP (SSH dropped) and SIGTERM save every partial reply and exit cleanly."""
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.shutdown_on_signal, sig)
+        except (NotImplementedError, RuntimeError, ValueError):  # not main thread / Windows
+            log.debug("signal handlers not installed", exc_info=True)
+
+    def shutdown_on_signal(self, sig: int = signal.SIGHUP) -> None:
+        """Mark running replies interrupted (the core saves them) and exit."""
+        log.warning("received signal %s: saving partial replies and exiting", sig)
+        self.runtime.service.interrupt_all()
+        self.exit(128 + int(sig))
+
+    def refresh_sessions(self) -> None:
+        """Reload the session list from the store."""
+        widget = self.query_one(SessionList)
+        widget.current = self.session_id
+        widget.live = set(self.generations)
+        widget.waiting = {sid for sid, g in self.generations.items() if g.waiting}
+        try:
+            sessions = self.runtime.store.sessions()
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        widget.show(sessions)
+        widget.display = bool(sessions)
+
+    def _apply_keymap(self) -> None:
+        keys = self.runtime.config.keys
+        if keys:
+            self.set_keymap(dict(keys))
+
+    def _post_status(self, state: ModelState) -> None:
+        """Catalog listener: runs on any thread, so only posts a message."""
+        try:
+            self.query_one(ModelList).post_message(ModelList.StatusChanged(state))
+        except Exception:  # noqa: BLE001 - app shutting down
+            pass
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+
+    # ----------------------------------------------------------------- header/status
+
+    def _refresh_header(self) -> None:
+        self.title = self.session_title
+        self.sub_title = f"model: {self.model_choice}"
+
+    def watch_model_choice(self) -> None:
+        self._refresh_header()
+
+    def watch_session_title(self) -> None:
+        self._refresh_header()
+
+    def watch_status_text(self, text: str) -> None:
+        try:
+            self.query_one("#status", Static).update(text)
+        except Exception:  # noqa: BLE001 - not mounted yet
+            pass
+
+    def _refresh_status(self) -> None:
+        gen = self.generations.get(self.session_id) if self.session_id is not None else None
+        if gen is not None and gen.waiting:
+            self.status_text = f"Waiting for {gen.model}: another chat is using it… · Esc stops"
+        elif gen is not None and gen.model:
+            self.status_text = f"{gen.model} is answering… · Esc stops"
+        elif gen is not None:
+            self.status_text = "Preparing… · Esc stops"
+        else:
+            self.status_text = f"Ready · model: {self.model_choice} · Enter sends, ^j newline"
+
+    # ----------------------------------------------------------------- choosing a model
+
+    def choose_model(self, name: str) -> None:
+        """Use ``name`` (or auto) for the current chat."""
+        if name != AUTO:
+            self.runtime.catalog.spec(name)  # validates
+        self.model_choice = name
+        self.query_one(ModelList).set_active(name)
+        if self.session_id is not None:
+            self.runtime.store.update_session(self.session_id, model=name)
+        self.notify(f"Model for this chat: {name}")
+        self._refresh_status()
+
+    @on(ModelList.Chosen)
+    def use_chosen_model(self, event: ModelList.Chosen) -> None:
+        """Enter in the sidebar picks the model."""
+        self.choose_model(event.name)
+        self.query_one(PromptInput).focus()
+
+    @on(ModelList.Requested)
+    def run_model_action(self, event: ModelList.Requested) -> None:
+        """d / l / u / x on a sidebar row."""
+        if event.action == "download":
+            self.start_download(event.name)
+        elif event.action == "load":
+            self.load_model(event.name)
+        elif event.action == "unload":
+            if self.runtime.pool.unload(event.name):
+                self.notify(f"Unloaded {event.name}.")
+            else:
+                self.notify(f"{event.name} is not loaded or is busy.", severity="warning")
+        elif event.action == "cancel_download":
+            self.cancel_download(event.name)
+
+    @work(thread=True, exit_on_error=False, group="load")
+    def load_model(self, name: str) -> None:
+        """Load a model ahead of use (status shows loading, then loaded or error)."""
+        try:
+            self.runtime.pool.load(name)
+        except TuiChatError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+
+    def start_download(self, name: str) -> None:
+        """Start downloading ``name`` in a worker (see downloads)."""
+        self.notify("Downloads are not available in this build yet.", severity="warning")
+
+    def cancel_download(self, name: str) -> None:
+        """Cancel ``name``'s download."""
+        self.notify("No download in progress.", severity="warning")
+
+    # ----------------------------------------------------------------- sending
+
+    @on(PromptInput.HelpRequested)
+    def open_help_from_prompt(self) -> None:
+        """'?' in an empty prompt."""
+        self.action_help()
+
+    @on(PromptInput.Submitted)
+    async def send_prompt(self, event: PromptInput.Submitted) -> None:
+        """Show the user message at once, then stream the reply in a worker."""
+        if self.session_id is not None and self.session_id in self.generations:
+            self.notify("A reply is still streaming in this chat; Esc stops it.",
+                        severity="warning")
+            self.query_one(PromptInput).load_text(event.text)
+            return
+        limit = self.runtime.config.max_prompt_chars
+        if len(event.text) > limit:
+            self.notify(f"The prompt is {len(event.text):,} characters, over the {limit:,} "
+                        "limit (max_prompt_chars in config.toml); shorten it.",
+                        severity="error", timeout=10)
+            self.query_one(PromptInput).load_text(event.text)
+            return
+        store = self.runtime.store
+        try:
+            if self.session_id is None:
+                from tui_chat.core.store import auto_title
+
+                session = store.create_session(title=auto_title(event.text),
+                                               model=self.model_choice)
+                self.session_id = session.id
+                self.session_title = session.title
+            session = store.session(self.session_id)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            self.query_one(PromptInput).load_text(event.text)
+            return
+        await self.query_one(ChatLog).add(MessageView("user", event.text))
+        request = chat.ChatRequest(
+            text=event.text, model=self.model_choice, session_id=session.id,
+            system_prompt=session.system_prompt, params=dict(session.params),
+        )
+        await self.start_reply(request)
+
+    async def start_reply(self, request: chat.ChatRequest) -> None:
+        """Open a streaming assistant message and start the worker for ``request``."""
+        assert request.session_id is not None
+        log_widget = self.query_one(ChatLog)
+        reply = await log_widget.add(MessageView("assistant", "", state="streaming",
+                                                 meta=self.model_choice))
+        log_widget.anchor()
+        reply.start_stream()
+        gen = Generation(request.session_id, view=reply)
+        self.generations[request.session_id] = gen
+        gen.worker = self.generate(gen, request)
+        self.refresh_sessions()
+        self._refresh_status()
+
+    @work(thread=True, exit_on_error=False, group="generate")
+    def generate(self, gen: Generation, request: chat.ChatRequest) -> None:
+        """Drain the core's reply events on a worker thread.
+
+        The worker's own cancelled event goes into the core, so Esc (worker.cancel())
+        and app shutdown stop generation within one token.
+        """
+        cancel = get_current_worker().cancelled_event
+        reason = ""
+        try:
+            for event in self.runtime.service.reply(request, cancel):
+                if isinstance(event, chat.TextDelta):
+                    gen.append(event.text)
+                else:
+                    if isinstance(event, chat.RouteChosen):
+                        reason = event.reason
+                    self.call_from_thread(self._on_reply_event, gen, event, reason)
+        except TuiChatError as exc:
+            self.call_from_thread(self._reply_failed, gen, str(exc))
+        except Exception as exc:  # noqa: BLE001 - never let a model error kill the app
+            log.exception("generation failed")
+            self.call_from_thread(
+                self._reply_failed, gen,
+                f"The reply failed ({exc.__class__.__name__}); details are in "
+                f"{self.runtime.log_path}.",
+            )
+
+    async def _on_reply_event(self, gen: Generation, event: chat.ReplyEvent, reason: str) -> None:
+        """Apply one non-text core event to the UI (UI thread)."""
+        view = gen.view
+        if isinstance(event, chat.Answering):
+            gen.model = event.model
+            gen.waiting = False
+            gen.meta = f"{event.model} · {reason}" if reason else event.model
+            if view is not None:
+                view.meta = gen.meta
+                view.message_id = event.message_id
+            self.refresh_sessions()
+            self._refresh_status()
+        elif isinstance(event, chat.Waiting):
+            gen.model = event.model
+            gen.waiting = True
+            gen.meta = f"waiting for {event.model} (another chat is using it)"
+            if view is not None:
+                view.meta = gen.meta
+            self.refresh_sessions()
+            self._refresh_status()
+        elif isinstance(event, chat.Loading):
+            if gen.session_id == self.session_id:
+                self.status_text = f"Loading {event.model}…"
+        elif isinstance(event, chat.Trimmed):
+            self.notify(f"Left out {event.dropped} old messages to fit the "
+                        f"{event.context:,}-token context.", severity="warning")
+            if view is not None:
+                await self.query_one(ChatLog).mount(
+                    MessageView("notice", f"{event.dropped} older messages were left out to "
+                                          f"fit the {event.context:,}-token context."),
+                    before=view,
+                )
+        elif isinstance(event, chat.Fallback):
+            if event.trigger != "missing":  # a missing download is shown in the meta line
+                nxt = f"; {event.next_model} answers instead" if event.next_model else ""
+                self.notify(f"{event.message.rstrip('.')}{nxt}.", severity="warning", timeout=8)
+            if event.restart:
+                with gen.lock:
+                    partial = "".join(gen.parts)
+                    gen.parts.clear()
+                    gen.view = None
+                if view is not None:
+                    await view.finish(partial, "error", meta=f"{event.model} · failed")
+                    fresh = await self.query_one(ChatLog).add(
+                        MessageView("assistant", "", state="streaming"))
+                    fresh.start_stream()
+                    gen.attach(fresh)
+        elif isinstance(event, chat.Finished):
+            if view is not None:
+                meta = self._reply_meta(event, reason)
+                await view.finish(event.text, event.state, meta=meta)
+            elif gen.session_id != self.session_id and event.state == "complete":
+                title = self.runtime.store.session(gen.session_id).title
+                self.notify(f"Reply ready in “{title}”.")
+            self.generations.pop(gen.session_id, None)
+            self.refresh_sessions()
+            self._refresh_status()
+            if gen.session_id != self.session_id:
+                return
+            if event.metrics.tokens_per_s and event.model:
+                self.status_text = (f"{event.model} · {event.metrics.completion_tokens} tokens · "
+                                    f"{event.metrics.tokens_per_s:.0f} tok/s · ready")
+
+    @staticmethod
+    def _reply_meta(event: chat.Finished, reason: str) -> str:
+        if event.model is None:
+            return "no model could answer"
+        parts = [event.model]
+        if reason:
+            parts.append(reason)
+        if event.fallbacks:
+            parts.append("fell back: " + ", ".join(f"{m} {why}" for m, why, _ in event.fallbacks))
+        return " · ".join(parts)
+
+    async def _reply_failed(self, gen: Generation, message: str) -> None:
+        self.notify(message, severity="error", timeout=10)
+        if gen.view is not None:
+            await gen.view.finish("".join(gen.parts), "error", meta=message)
+        self.generations.pop(gen.session_id, None)
+        self.refresh_sessions()
+        self._refresh_status()
+
+    @on(Worker.StateChanged)
+    def report_worker_failure(self, event: Worker.StateChanged) -> None:
+        """Any worker that dies becomes a notification and a log line, never a crash."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            log.error("worker %s failed", event.worker.name, exc_info=error)
+            self.notify(f"{event.worker.name} failed: {error}; see {self.runtime.log_path}.",
+                        severity="error", timeout=10)
+
+    # ----------------------------------------------------------------- actions
+
+    def action_stop(self) -> None:
+        """Esc: stop the reply streaming in this chat."""
+        gen = self.generations.get(self.session_id) if self.session_id is not None else None
+        if gen is None:
+            if isinstance(self.focused, ChatLog | ModelList | SessionList):
+                self.query_one(PromptInput).focus()
+            return
+        gen.cancel()
+        self.status_text = "Stopping…"
+
+    def _detach_current(self) -> None:
+        """Leave the shown session; its generation (if any) keeps running unseen."""
+        if self.session_id is not None and self.session_id in self.generations:
+            gen = self.generations[self.session_id]
+            with gen.lock:
+                gen.view = None
+
+    async def action_new_chat(self) -> None:
+        """Ctrl+N: a fresh conversation (the current one stays in history)."""
+        self._detach_current()
+        self.session_id = None
+        self.session_title = "New chat"
+        self.model_choice = self.runtime.config.default_model
+        self.query_one(ModelList).set_active(self.model_choice)
+        await self.query_one(ChatLog).clear()
+        self.query_one(PromptInput).focus()
+        self.refresh_sessions()
+        self._refresh_status()
+
+    async def open_session(self, session_id: int) -> None:
+        """Show ``session_id`` in the log, re-attaching a live generation if it has one."""
+        try:
+            info = self.runtime.store.session(session_id)
+            messages = self.runtime.store.messages(session_id)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._detach_current()
+        self.session_id = session_id
+        self.session_title = info.title
+        self.model_choice = info.model
+        self.query_one(ModelList).set_active(info.model)
+        log_widget = self.query_one(ChatLog)
+        await log_widget.clear()
+        gen = self.generations.get(session_id)
+        live_id = None
+        if gen is not None and gen.view is None:
+            streaming = [m for m in messages if m.state == "streaming"]
+            live_id = streaming[-1].id if streaming else None
+        views = []
+        for message in messages:
+            if message.id == live_id or message.role == "system":
+                continue
+            meta = message.model or ""
+            if message.meta.get("route") and message.role == "assistant":
+                meta = f"{meta} · {message.meta['route']}" if meta else message.meta["route"]
+            views.append(MessageView(message.role, message.content, meta=meta,
+                                     state=message.state, message_id=message.id))
+        await log_widget.mount_all(views) if views else None
+        if gen is not None:
+            live = await log_widget.add(MessageView("assistant", "", state="streaming",
+                                                    meta=gen.meta or "…"))
+            live.start_stream()
+            gen.attach(live)
+        log_widget.anchor()
+        self.refresh_sessions()
+        self._refresh_status()
+
+    @on(SessionList.Opened)
+    async def show_opened_session(self, event: SessionList.Opened) -> None:
+        """Enter in the session list."""
+        await self.open_session(event.session_id)
+        self.query_one(PromptInput).focus()
+
+    async def action_next_session(self, step: int = 1) -> None:
+        """Go to the next (or previous) session in the list."""
+        target = self.query_one(SessionList).neighbour(step)
+        if target is not None and target != self.session_id:
+            await self.open_session(target)
+
+    def action_focus_sessions(self) -> None:
+        """Move focus to the session list."""
+        widget = self.query_one(SessionList)
+        if widget.display:
+            widget.focus()
+
+    @on(SessionList.Requested)
+    async def run_session_action(self, event: SessionList.Requested) -> None:
+        """r / Delete / / / s in the session list."""
+        if event.action == "rename" and event.session_id is not None:
+            await self.rename_session(event.session_id)
+        elif event.action == "delete" and event.session_id is not None:
+            await self.delete_session(event.session_id)
+        elif event.action == "search":
+            await self.search_sessions()
+        elif event.action == "settings" and event.session_id is not None:
+            await self.edit_session_settings(event.session_id)
+
+    @work(exclusive=True, group="dialog")
+    async def rename_session(self, session_id: int) -> None:
+        """Ask for a new title."""
+        info = self.runtime.store.session(session_id)
+        title = await self.push_screen_wait(InputScreen("New title:", info.title))
+        if title and title.strip():
+            self.runtime.store.update_session(session_id, title=title.strip()[:120])
+            if session_id == self.session_id:
+                self.session_title = title.strip()[:120]
+            self.refresh_sessions()
+
+    @work(exclusive=True, group="dialog")
+    async def delete_session(self, session_id: int) -> None:
+        """Delete after confirmation; a live reply is stopped first."""
+        info = self.runtime.store.session(session_id)
+        if not await self.push_screen_wait(
+                ConfirmScreen(f"Delete “{info.title}” and its {info.message_count} messages?")):
+            return
+        gen = self.generations.get(session_id)
+        if gen is not None:
+            gen.cancel()
+            if gen.worker is not None:
+                await gen.worker.wait()
+        self.runtime.store.delete_session(session_id)
+        if session_id == self.session_id:
+            await self.action_new_chat()
+        self.refresh_sessions()
+        self.notify(f"Deleted “{info.title}”.")
+
+    @work(exclusive=True, group="dialog")
+    async def search_sessions(self) -> None:
+        """Filter the session list by title and message text."""
+        widget = self.query_one(SessionList)
+        query = await self.push_screen_wait(
+            InputScreen("Search titles and messages (empty shows all):", widget.filter_text))
+        if query is None:
+            return
+        widget.filter_text = query.strip()
+        results = self.runtime.store.search(widget.filter_text) if widget.filter_text \
+            else self.runtime.store.sessions()
+        widget.show(results)
+        if widget.filter_text and not results:
+            self.notify(f"No chat mentions “{widget.filter_text}”.", severity="warning")
+        widget.focus()
+
+    async def action_session_settings(self) -> None:
+        """F3: system prompt and generation params of this chat."""
+        if self.session_id is None:
+            self.notify("Send a first message, then set this chat's system prompt.",
+                        severity="warning")
+            return
+        await self.edit_session_settings(self.session_id)
+
+    @work(exclusive=True, group="dialog")
+    async def edit_session_settings(self, session_id: int) -> None:
+        """Edit and persist a session's system prompt and params."""
+        info = self.runtime.store.session(session_id)
+        result = await self.push_screen_wait(
+            SessionSettingsScreen(info.title, info.system_prompt, info.params))
+        if result is None:
+            return
+        self.runtime.store.update_session(session_id, system_prompt=result["system_prompt"],
+                                          params=result["params"])
+        self.notify("Chat settings saved.")
+
+    async def action_regenerate(self) -> None:
+        """Ctrl+R: drop the last reply and ask again."""
+        sid = self.session_id
+        if sid is None or sid in self.generations:
+            self.notify("Nothing to regenerate (or a reply is still streaming).",
+                        severity="warning")
+            return
+        store = self.runtime.store
+        messages = store.messages(sid)
+        users = [m for m in messages if m.role == "user"]
+        if not users:
+            return
+        for message in messages:
+            if message.id > users[-1].id and message.role in ("assistant", "notice"):
+                store.delete_message(message.id)
+        info = store.session(sid)
+        await self.open_session(sid)
+        await self.start_reply(chat.ChatRequest(
+            text=users[-1].content, model=self.model_choice, session_id=sid,
+            system_prompt=info.system_prompt, params=dict(info.params),
+            store_user_message=False,
+        ))
+
+    async def action_edit_last(self) -> None:
+        """Ctrl+G: take back the last prompt (and its reply) into the prompt to edit."""
+        sid = self.session_id
+        if sid is None or sid in self.generations:
+            self.notify("Nothing to edit (or a reply is still streaming).", severity="warning")
+            return
+        store = self.runtime.store
+        messages = store.messages(sid)
+        users = [m for m in messages if m.role == "user"]
+        if not users:
+            return
+        for message in messages:
+            if message.id >= users[-1].id:
+                store.delete_message(message.id)
+        await self.open_session(sid)
+        prompt = self.query_one(PromptInput)
+        prompt.load_text(users[-1].content)
+        prompt.focus()
+
+    def action_help(self) -> None:
+        """F1: list every key (as remapped by [keys] in config.toml)."""
+        from dataclasses import replace
+
+        keymap = getattr(self, "_keymap", None) or {}
+        pairs: list[tuple[str, Binding]] = []
+        for where, cls in (("anywhere", TuiChatApp), ("prompt", PromptInput),
+                           ("chat log", ChatLog), ("models", ModelList),
+                           ("sessions", SessionList)):
+            for binding in cls.BINDINGS:
+                if isinstance(binding, Binding):
+                    if binding.id in keymap:
+                        binding = replace(binding, key=keymap[binding.id])
+                    pairs.append((where, binding))
+        self.push_screen(HelpScreen(binding_rows(pairs)))
+
+    def action_diagnostics(self) -> None:
+        """F2: requests, models, fallbacks and the log."""
+        from tui_chat.ui.screens.diagnostics import DiagnosticsScreen
+
+        self.push_screen(DiagnosticsScreen(self.runtime))
+
+    def action_copy_reply(self) -> None:
+        """Copy the last reply to the clipboard with OSC 52 (works over SSH)."""
+        for view in reversed(self.query_one(ChatLog).messages):
+            if view.role == "assistant" and view.text:
+                self.copy_to_clipboard(view.text)
+                self.notify(f"Copied the last reply ({len(view.text):,} characters).")
+                return
+        self.notify("There is no reply to copy yet.", severity="warning")
+
+    def action_focus_models(self) -> None:
+        """Move focus to the model list."""
+        self.query_one(ModelList).focus()
+
+    def action_focus_log(self) -> None:
+        """Move focus to the chat log."""
+        self.query_one(ChatLog).focus()
+
+    def action_focus_prompt(self) -> None:
+        """Move focus to the prompt."""
+        self.query_one(PromptInput).focus()
+
+    async def action_quit(self) -> None:
+        """Stop every stream (their partial replies are saved as stopped) and exit."""
+        for gen in list(self.generations.values()):
+            gen.cancel()
+        self.exit(0)
+
+
+def run_app(runtime: Runtime) -> int:
+    """Run the TUI until the user quits; returns the exit code."""
+    app = TuiChatApp(runtime)
+    app.recovered = runtime.store.recovered
+    result = app.run()
+    return int(result or 0)

@@ -1,0 +1,46 @@
+"""Command palette entries: new chat, switch model, download, diagnostics, copy, quit."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui_chat.ui.app import TuiChatApp
+
+
+class ChatCommands(Provider):
+    """The app's own commands, found by fuzzy search in the palette (ctrl+p)."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app: TuiChatApp = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, object, str]] = [
+            ("New chat", app.action_new_chat, "Start a fresh conversation"),
+            ("Diagnostics", app.action_diagnostics, "Requests, models, fallbacks, log"),
+            ("Copy last reply", app.action_copy_reply, "Copy it to the clipboard (OSC 52)"),
+            ("Help: keys", app.action_help, "Every key binding"),
+            ("Quit", app.action_quit, "Leave tui-chat (everything is saved)"),
+            ("Switch model: auto", partial(app.choose_model, "auto"), "Let the router pick"),
+        ]
+        for spec in app.runtime.catalog.models:
+            status = app.runtime.catalog.state(spec.name).status
+            commands.append((f"Switch model: {spec.name}", partial(app.choose_model, spec.name),
+                             f"{spec.display_name} ({spec.role}, {status})"))
+            if not spec.is_remote and not spec.package:
+                commands.append((f"Download model: {spec.name}",
+                                 partial(app.start_download, spec.name),
+                                 f"{spec.display_name} from {spec.repo} ({status})"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Widgets: model sidebar, session list, chat log, message view, prompt."""

@@ -131,6 +131,8 @@ class TuiChatApp(App[int]):
         """Replies in progress, by session."""
         self.recovered = 0
         """Replies found interrupted at start-up (crash, kill, dropped SSH)."""
+        self.downloads: dict[str, threading.Event] = {}
+        """Downloads in progress: model name -> cancel event."""
         self._unsubscribe = None
         default = runtime.config.default_model
         self.set_reactive(TuiChatApp.model_choice, default)
@@ -285,12 +287,47 @@ class TuiChatApp(App[int]):
             self.call_from_thread(self.notify, str(exc), severity="error")
 
     def start_download(self, name: str) -> None:
-        """Start downloading ``name`` in a worker (see downloads)."""
-        self.notify("Downloads are not available in this build yet.", severity="warning")
+        """Download ``name`` in a worker; its sidebar row shows progress, then verified."""
+        from tui_chat.core.download import skip_reason
+
+        spec = self.runtime.catalog.spec(name)
+        reason = skip_reason(spec)
+        if reason is not None:
+            self.notify(reason, severity="warning")
+            return
+        if name in self.downloads:
+            self.notify(f"{name} is already downloading; x on its row cancels.",
+                        severity="warning")
+            return
+        cancel = threading.Event()
+        self.downloads[name] = cancel
+        self.notify(f"Downloading {name}… (x on its row cancels)")
+        self.download_model(name, cancel)
 
     def cancel_download(self, name: str) -> None:
-        """Cancel ``name``'s download."""
-        self.notify("No download in progress.", severity="warning")
+        """Cancel ``name``'s download (the partial file is removed)."""
+        cancel = self.downloads.get(name)
+        if cancel is None:
+            self.notify(f"{name} is not downloading.", severity="warning")
+            return
+        cancel.set()
+
+    @work(thread=True, exit_on_error=False, group="download")
+    def download_model(self, name: str, cancel: threading.Event) -> None:
+        """Fetch and verify one model; the catalog posts the progress to the sidebar."""
+        from tui_chat.core.download import DownloadCancelled, Downloader
+
+        try:
+            result = Downloader(self.runtime.catalog).download(name, cancel=cancel)
+        except DownloadCancelled:
+            self.call_from_thread(self.notify, f"Download of {name} cancelled.")
+        except TuiChatError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=12)
+        else:
+            state = "verified" if result.verified else "downloaded (no checksum to verify)"
+            self.call_from_thread(self.notify, f"{name} is ready: {state}. Enter on it to use it.")
+        finally:
+            self.downloads.pop(name, None)
 
     # ----------------------------------------------------------------- sending
 
@@ -721,6 +758,8 @@ class TuiChatApp(App[int]):
         """Stop every stream (their partial replies are saved as stopped) and exit."""
         for gen in list(self.generations.values()):
             gen.cancel()
+        for cancel in list(self.downloads.values()):
+            cancel.set()
         self.exit(0)
 
 

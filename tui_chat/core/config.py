@@ -52,6 +52,7 @@ GENERATE_KEYS: dict[str, tuple[type, ...]] = {
     "presence_penalty": (int, float),
     "frequency_penalty": (int, float),
     "seed": (int,),
+    "logit_bias": (dict,),
 }
 MODEL_KEYS = {
     "name": "short id used on the command line",
@@ -313,6 +314,12 @@ class _Validator:
                 self.fail(f"{where}.{key}", "must be between 0 and 5", nth=nth)
             if key == "top_p" and not 0 <= value <= 1:
                 self.fail(f"{where}.{key}", "must be between 0 and 1", nth=nth)
+            if key == "logit_bias":
+                for token, bias in value.items():
+                    if not token.isdigit() or not isinstance(bias, (int, float)) \
+                            or isinstance(bias, bool):
+                        self.fail(f"{where}.logit_bias", 'must map token ids to numbers, '
+                                  'e.g. logit_bias = { "2" = -100 }', search="logit_bias")
         return dict(data)
 
     def config(self, data: dict[str, Any], path: Path | None, base_dir: Path) -> Config:

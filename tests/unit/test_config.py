@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -111,13 +114,40 @@ def test_atomic_save_round_trips_and_keeps_old_file_on_failure(tmp_path: Path) -
     save_config_data(data, path)
     assert load_config(path).keys == {"quit": "ctrl+q"}
     before = path.read_text()
-    tmp_path.chmod(0o500)  # read-only folder: the temp file cannot be created
-    try:
-        data["keys"] = {"quit": "ctrl+w"}
-        if hasattr(__import__("os"), "geteuid") and __import__("os").geteuid() == 0:
-            pytest.skip("root ignores directory permissions")
+    data["keys"] = {"quit": "ctrl+w"}
+    with read_only(tmp_path):
         with pytest.raises(ConfigError, match="old file is unchanged"):
             save_config_data(data, path)
-    finally:
-        tmp_path.chmod(0o700)
     assert path.read_text() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]  # no temp file left
+
+
+@contextlib.contextmanager
+def read_only(folder: Path):
+    """Make ``folder`` refuse new files, even for root (chattr +i), else chmod 0500."""
+    if os.geteuid() == 0 and shutil.which("chattr"):
+        subprocess.run(["chattr", "+i", str(folder)], check=True)
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+    else:
+        folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            folder.chmod(0o700)
+
+
+def test_set_top_level_value_keeps_comments(tmp_path: Path) -> None:
+    from tui_chat.core.config import set_top_level_value
+
+    path = tmp_path / "config.toml"
+    path.write_text("# my notes\ndefault_model = \"auto\"  # was auto\n" + GOOD_MODEL)
+    set_top_level_value(path, "default_model", "m")
+    text = path.read_text()
+    assert "# my notes" in text and 'default_model = "m"' in text
+    assert load_config(path).default_model == "m"
+    with pytest.raises(ConfigError, match="default_model"):
+        set_top_level_value(path, "default_model", "no-such-model")
+    assert load_config(path).default_model == "m"  # refused before writing

@@ -259,6 +259,27 @@ class TuiChatApp(App[int]):
         self.notify(f"Model for this chat: {name}")
         self._refresh_status()
 
+    def save_default_model(self) -> None:
+        """Write the current model choice as ``default_model`` into config.toml, atomically.
+
+        On failure (read-only folder, full disk) the old file stays intact and the
+        notification says so.
+        """
+        from tui_chat.core.config import set_top_level_value
+
+        path = self.runtime.config.path
+        if path is None:
+            self.notify("tui-chat is running on its built-in config; create config.toml "
+                        "(copy the shipped one) to save settings.", severity="warning")
+            return
+        try:
+            set_top_level_value(path, "default_model", self.model_choice)
+        except TuiChatError as exc:
+            log.warning("saving %s failed: %s", path, exc)
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.notify(f"Saved default_model = \"{self.model_choice}\" to {path}.")
+
     @on(ModelList.Chosen)
     def use_chosen_model(self, event: ModelList.Chosen) -> None:
         """Enter in the sidebar picks the model."""

@@ -23,6 +23,8 @@ class ChatCommands(Provider):
             ("Help: keys", app.action_help, "Every key binding"),
             ("Quit", app.action_quit, "Leave tui-chat (everything is saved)"),
             ("Switch model: auto", partial(app.choose_model, "auto"), "Let the router pick"),
+            ("Save current model as default", app.save_default_model,
+             f"Write default_model = {app.model_choice} to config.toml (atomically)"),
         ]
         for spec in app.runtime.catalog.models:
             status = app.runtime.catalog.state(spec.name).status

@@ -26,6 +26,14 @@ def _status(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def _fallback_line(event: chat.Fallback) -> str:
+    """``tui-chat: fallback from MODEL (TRIGGER): why; NEXT answers instead``."""
+    kept = " (its partial reply is kept)" if event.restart else ""
+    nxt = f"; {event.next_model} answers instead" if event.next_model else "; no model left to try"
+    return (f"tui-chat: fallback from {event.model} ({event.trigger}){kept}: "
+            f"{event.message.rstrip('.')}{nxt}")
+
+
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
     """Stream the reply; one status line on stderr; non-zero with one line on failure."""
     text = " ".join(args.prompt)
@@ -66,8 +74,7 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
             elif isinstance(event, chat.RouteChosen):
                 reason = event.reason
             elif isinstance(event, chat.Fallback):
-                nxt = f"; falling back to {event.next_model}" if event.next_model else ""
-                _status(f"tui-chat: fallback: {event.message.rstrip('.')}{nxt}")
+                _status(_fallback_line(event))
             elif isinstance(event, chat.Trimmed):
                 _status(f"tui-chat: left out {event.dropped} old messages to fit the "
                         f"{event.context}-token context")

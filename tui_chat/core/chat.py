@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tui_chat.core.backends.base import Backend, Message
 from tui_chat.core.errors import BackendError, ModelUnavailable, TuiChatError
 from tui_chat.core.metrics import RequestMetrics, StreamClock
+from tui_chat.core.pool import missing_error
 from tui_chat.core.sanitize import Sanitizer
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ TOKEN_OVERHEAD = 8  # per-message template tokens, a safe estimate
 
 
 def _describe(triggers: list[tuple[str, str, str]]) -> str | None:
-    """One line for metrics: ``model -> trigger: message`` joined by `` | ``."""
+    """One line for metrics: ``model: trigger: message`` joined by `` | ``."""
     return " | ".join(f"{m}: {t}: {msg}" for m, t, msg in triggers) or None
 
 
@@ -326,8 +327,8 @@ class ChatService:
             attempt.trigger, attempt.message = known_failure.reason, str(known_failure)
             return
         if not spec.is_remote and catalog.disk_status(spec).status == "missing":
-            attempt.trigger = "missing"
-            attempt.message = f"{name} is not downloaded; run `tui-chat download {name}`."
+            missing = missing_error(spec, catalog.path(spec))
+            attempt.trigger, attempt.message = missing.reason, str(missing)
             return
         lock = pool.lock_for(name)
         if not lock.acquire(blocking=False):
@@ -395,12 +396,19 @@ class ChatService:
         except (BackendError, ModelUnavailable) as exc:
             attempt.trigger, attempt.message = exc.reason or "backend_error", str(exc)
             return
+        except Exception as exc:  # noqa: BLE001 - a backend bug must not end the chain
+            log.exception("%s failed while generating", backend.name)
+            attempt.trigger = "backend_error"
+            attempt.message = (f"{backend.name} failed while generating "
+                               f"({exc.__class__.__name__}); see the log.")
+            return
         if cancel.is_set():
             attempt.finish = "cancelled"
             return
-        if clock.tokens == 0:
+        if not "".join(parts).strip():
             attempt.trigger = "empty"
-            attempt.message = f"{backend.name} produced no text ({clock.empty} empty chunks)."
+            attempt.message = (f"{backend.name} gave an empty reply ({clock.tokens} text "
+                               f"chunks, {clock.empty} empty chunks).")
 
     def _finish(
         self,
@@ -444,11 +452,33 @@ class ChatService:
         except TuiChatError:
             log.exception("could not record request metrics")
 
-    @staticmethod
-    def _nobody_answered(triggers: list[tuple[str, str, str]]) -> str:
+    def _nobody_answered(self, triggers: list[tuple[str, str, str]]) -> str:
+        """The short reply streamed when every candidate failed: reasons, then what to run."""
         lines = ["**No model could answer this prompt.**", ""]
-        lines += [f"- {message}" for _, _, message in triggers]
-        missing = [model for model, trigger, _ in triggers if trigger == "missing"]
-        if missing:
-            lines += ["", f"Run `tui-chat download {missing[0]}` (or press `d` on it in the sidebar)."]
+        lines += [f"- {message}" if message.startswith(model) else f"- {model}: {message}"
+                  for model, _, message in triggers]
+        hint = self._download_hint(triggers)
+        if hint:
+            lines += ["", hint]
         return "\n".join(lines)
+
+    def _download_hint(self, triggers: list[tuple[str, str, str]]) -> str | None:
+        """``Run `tui-chat download NAME` ...`` for the model most worth fetching, if any.
+
+        A candidate that is not downloaded comes first, then one whose file is broken
+        (delete and fetch again), then any other catalog model not downloaded yet.
+        """
+        catalog = self.runtime.catalog
+        downloadable = {m.name for m in catalog.models if m.repo and m.file and not m.is_remote}
+        tried = [(model, trigger) for model, trigger, _ in triggers if model in downloadable]
+        for model, trigger in tried:
+            if trigger == "missing":
+                return f"Run `tui-chat download {model}` (or press `d` on it in the sidebar)."
+        for model, trigger in tried:
+            if trigger == "load_error":
+                path = catalog.path(catalog.spec(model))
+                return f"Delete {path} and run `tui-chat download {model}` to fetch it again."
+        for spec in catalog.models:
+            if spec.name in downloadable and catalog.disk_status(spec).status == "missing":
+                return f"Run `tui-chat download {spec.name}` to add another model that can answer."
+        return None

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+FALLBACK_SEPARATOR = " | "
+"""Joins the triggers in :attr:`RequestMetrics.fallback` (see ``chat._describe``)."""
 
 
 @dataclass(slots=True)
@@ -34,13 +38,42 @@ class RequestMetrics:
     finish_reason: str = "stop"
     """stop | length | cancelled | error."""
     fallback: str | None = None
-    """Every fallback trigger of this request, ``model: reason`` joined by '; '."""
+    """Every fallback trigger of this request, ``model: trigger: message`` joined by `` | ``."""
     error: str | None = None
     """The error that ended the request, if any."""
 
     def as_dict(self) -> dict[str, Any]:
         """A plain dict with the public field names."""
         return asdict(self)
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> RequestMetrics:
+        """Rebuild from a stored row (``Store.requests``); extra keys such as ``id`` are ignored."""
+        known = {f.name: row[f.name] for f in fields(cls) if f.name in row}
+        return cls(**known)
+
+    def fallback_triggers(self) -> list[tuple[str, str, str]]:
+        """The fallback triggers as ``(model, trigger, message)`` tuples."""
+        return parse_fallback(self.fallback)
+
+
+METRIC_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(RequestMetrics))
+"""The public field names, in order: the ``tui-chat stats --json`` keys."""
+
+
+def parse_fallback(text: str | None) -> list[tuple[str, str, str]]:
+    """Split a stored ``fallback`` value back into ``(model, trigger, message)`` tuples.
+
+    The value is written as ``model: trigger: message`` items joined by `` | ``; an
+    item without the expected parts keeps what it has (missing parts are '').
+    """
+    out: list[tuple[str, str, str]] = []
+    for item in (text or "").split(FALLBACK_SEPARATOR):
+        if not item.strip():
+            continue
+        parts = item.split(": ", 2) + ["", ""]
+        out.append((parts[0].strip(), parts[1].strip(), parts[2].strip()))
+    return out
 
 
 class StreamClock:

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 # Generation parameters every OpenAI-compatible server understands.
 _GENERATE_PARAMS = {
-    "temperature", "top_p", "max_tokens", "stop", "seed", "presence_penalty",
+    "temperature", "top_p", "max_tokens", "stop", "seed", "presence_penalty", "logit_bias",
     "frequency_penalty",
 }
 _FINISH_REASONS = {"stop", "length"}

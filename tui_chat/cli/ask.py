@@ -75,6 +75,8 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
                 reason = event.reason
             elif isinstance(event, chat.Fallback):
                 _status(_fallback_line(event))
+            elif isinstance(event, chat.StorageFailed):
+                _status(f"tui-chat: {event.message}")
             elif isinstance(event, chat.Trimmed):
                 _status(f"tui-chat: left out {event.dropped} old messages to fit the "
                         f"{event.context}-token context")

@@ -93,6 +93,13 @@ class Trimmed:
 
 
 @dataclass(frozen=True, slots=True)
+class StorageFailed:
+    """History could not be saved (disk full, read-only...); the reply goes on."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class TextDelta:
     """Sanitised text to append to the reply."""
 
@@ -112,7 +119,8 @@ class Finished:
     """(model, trigger, message) for every candidate that could not answer."""
 
 
-ReplyEvent = RouteChosen | Waiting | Loading | Answering | Fallback | Trimmed | TextDelta | Finished
+ReplyEvent = (RouteChosen | Waiting | Loading | Answering | Fallback | Trimmed | StorageFailed
+              | TextDelta | Finished)
 
 
 @dataclass(slots=True)
@@ -133,6 +141,42 @@ class ChatRequest:
     """Generation overrides (temperature, top_p, max_tokens, seed...)."""
     store_user_message: bool = True
     """False when regenerating: the user message is already stored."""
+
+
+class _Saver:
+    """The store for one reply; a failed write is remembered, reported once, never raised.
+
+    SQLite writes are whole or nothing, so a failed write leaves no partial row; the
+    reply keeps streaming (its text stays on screen) and later writes are still tried.
+    """
+
+    __slots__ = ("store", "error", "_reported")
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.error: str | None = None
+        self._reported = False
+
+    def __bool__(self) -> bool:
+        return self.store is not None
+
+    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Run ``store.method(...)``; None (and remember why) when it fails."""
+        if self.store is None:
+            return None
+        try:
+            return getattr(self.store, method)(*args, **kwargs)
+        except TuiChatError as exc:
+            log.error("history write %s failed: %s", method, exc)
+            self.error = self.error or str(exc)
+            return None
+
+    def report(self) -> StorageFailed | None:
+        """The event to show, once, after the first failure."""
+        if self.error and not self._reported:
+            self._reported = True
+            return StorageFailed(self.error)
+        return None
 
 
 class _Attempt:
@@ -242,18 +286,18 @@ class ChatService:
         cancel = cancel or threading.Event()
         started = time.perf_counter()
         metrics = RequestMetrics(session_id=request.session_id)
-        store = self.store if request.session_id is not None else None
+        store = _Saver(self.store if request.session_id is not None else None)
         if len(request.text) > self.runtime.config.max_prompt_chars:
             raise TuiChatError(
                 f"The prompt is {len(request.text):,} characters, over the "
                 f"{self.runtime.config.max_prompt_chars:,} limit (max_prompt_chars); shorten it."
             )
         history = self._history(request)
-        if store is not None and request.store_user_message:
-            store.add_message(request.session_id, "user", request.text)
+        if not store or request.store_user_message:
+            store.call("add_message", request.session_id, "user", request.text)
             history.append({"role": "user", "content": request.text})
-        elif store is None:
-            history.append({"role": "user", "content": request.text})
+        if (failed := store.report()) is not None:
+            yield failed
 
         role, first, reason, candidates = self.route(request.text, request.model)
         metrics.route_reason = reason
@@ -271,10 +315,10 @@ class ChatService:
                     break
                 attempt = _Attempt()
                 self.live[live_key] = attempt.clock
-                if message_id is None and store is not None:
-                    message_id = store.add_message(
-                        request.session_id, "assistant", "", model=name, state="streaming",
-                        meta={"route": reason},
+                if message_id is None and store:
+                    message_id = store.call(
+                        "add_message", request.session_id, "assistant", "", model=name,
+                        state="streaming", meta={"route": reason},
                     )
                 yield from self._attempt(name, request, history, attempt, cancel, store, message_id)
                 if attempt.trigger is None or attempt.finish == "cancelled":
@@ -286,8 +330,9 @@ class ChatService:
                 triggers.append((name, attempt.trigger, attempt.message))
                 self._record_fallback(name, attempt.trigger, attempt.message, request.session_id)
                 restart = bool(attempt.text)
-                if restart and store is not None and message_id is not None:
-                    store.update_message(message_id, content="".join(attempt.text), state="error")
+                if restart and message_id is not None:
+                    store.call("update_message", message_id, content="".join(attempt.text),
+                               state="error")
                     message_id = None
                 yield Fallback(name, attempt.trigger, attempt.message, nxt, restart)
             # Nobody could answer (or cancelled while falling back).
@@ -299,8 +344,10 @@ class ChatService:
             metrics.fallback = _describe(triggers)
             metrics.total_ms = (time.perf_counter() - started) * 1000.0
             state = self._stopped_state() if cancel.is_set() else "error"
-            if store is not None and message_id is not None:
-                store.update_message(message_id, content=text, state=state, model=None)
+            if message_id is not None:
+                store.call("update_message", message_id, content=text, state=state, model=None)
+            if (failed := store.report()) is not None:
+                yield failed
             self._save_metrics(metrics)
             yield Finished(text, None, state, metrics, message_id, tuple(triggers))
         finally:
@@ -347,9 +394,13 @@ class ChatService:
                 return
             params = {**spec.generate, **request.params}
             max_tokens = int(params.get("max_tokens") or 512)
-            messages, dropped, attempt.prompt_tokens = self.build_messages(
-                backend, request.system_prompt, history, max_tokens
-            )
+            try:
+                messages, dropped, attempt.prompt_tokens = self.build_messages(
+                    backend, request.system_prompt, history, max_tokens
+                )
+            except TuiChatError as exc:
+                attempt.trigger, attempt.message = "too_long", str(exc)
+                return
             if dropped:
                 yield Trimmed(dropped, backend.context_size())
             yield Answering(name, message_id)
@@ -388,11 +439,13 @@ class ChatService:
                 if safe:
                     parts.append(safe)
                     yield TextDelta(safe)
-                if store is not None and message_id is not None:
+                if message_id is not None:
                     now = time.perf_counter()
                     if now >= next_checkpoint:
                         next_checkpoint = now + CHECKPOINT_SECONDS
-                        store.update_message(message_id, content="".join(parts))
+                        store.call("update_message", message_id, content="".join(parts))
+                        if (failed := store.report()) is not None:
+                            yield failed
         except (BackendError, ModelUnavailable) as exc:
             attempt.trigger, attempt.message = exc.reason or "backend_error", str(exc)
             return
@@ -432,9 +485,12 @@ class ChatService:
         metrics.finish_reason = attempt.finish
         metrics.fallback = _describe(triggers)
         state = self._stopped_state() if attempt.finish == "cancelled" else "complete"
-        if store is not None and message_id is not None:
+        if message_id is not None:
             meta = {"route": metrics.route_reason, "fallback": metrics.fallback}
-            store.update_message(message_id, content=text, state=state, model=name, meta=meta)
+            store.call("update_message", message_id, content=text, state=state, model=name,
+                       meta=meta)
+        if (failed := store.report()) is not None:
+            yield failed
         self._save_metrics(metrics)
         yield Finished(text, name, state, metrics, message_id, tuple(triggers))
 

@@ -468,6 +468,9 @@ class TuiChatApp(App[int]):
                 view.meta = gen.meta
             self.refresh_sessions()
             self._refresh_status()
+        elif isinstance(event, chat.StorageFailed):
+            self.notify(f"{event.message.rstrip('.')}. The reply goes on and stays on screen.",
+                        severity="error", timeout=15)
         elif isinstance(event, chat.Loading):
             if gen.session_id == self.session_id:
                 self.status_text = f"Loading {event.model}…"

@@ -14,6 +14,9 @@ from textual.reactive import reactive
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownStream
 
+SHOW_LIMIT = 6_000
+"""Longer user messages (pastes) show their start and a count; copy still gets it all."""
+
 FLUSH_INTERVAL = 1 / 15
 """Least seconds between two Markdown appends while streaming.
 
@@ -102,7 +105,13 @@ class MessageView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._meta_text(), classes="meta", markup=False)
-        yield Markdown(self.text, open_links=False, classes="body")
+        yield Markdown(self._shown(self.text), open_links=False, classes="body")
+
+    def _shown(self, text: str) -> str:
+        if self.role != "user" or len(text) <= SHOW_LIMIT:
+            return text
+        return (f"{text[:SHOW_LIMIT]}\n\n*… {len(text) - SHOW_LIMIT:,} more characters "
+                "(sent in full; y copies all)*")
 
     @property
     def body(self) -> Markdown:

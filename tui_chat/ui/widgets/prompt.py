@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textual import events
@@ -10,8 +11,17 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 
+PASTE_INLINE_LIMIT = 8_000
+"""Pastes longer than this are kept aside and shown as one ``[paste #N: …]`` token."""
+_PASTE_TOKEN = re.compile(r"\[paste #(\d+): [\d,]+ characters\]")
+
+
 class PromptInput(TextArea):
-    """Where the user types. Up on an empty prompt recalls the last one."""
+    """Where the user types. Up on an empty prompt recalls the last one.
+
+    A huge paste (a log, a file) is not laid out in the editor, which would stall the UI:
+    it becomes a ``[paste #1: 976,000 characters]`` token, expanded when sent.
+    """
 
     # Not priority bindings: a priority binding runs ahead of keys still queued for
     # this widget, so "abc⏎" arriving in one burst would send an empty prompt. _on_key
@@ -36,8 +46,15 @@ class PromptInput(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         self.sent: list[str] = []
-        """Prompts sent in this app run, oldest first."""
+        """Prompts sent in this app run, oldest first (with paste tokens unexpanded)."""
+        self.pastes: dict[int, str] = {}
+        """Large pastes by number, referenced by tokens in the text."""
         self._recall_index: int | None = None
+
+    def expanded(self, text: str | None = None) -> str:
+        """``text`` (default: the prompt) with paste tokens replaced by their content."""
+        source = self.text if text is None else text
+        return _PASTE_TOKEN.sub(lambda m: self.pastes.get(int(m.group(1)), m.group(0)), source)
 
     def action_submit(self) -> None:
         """Send the prompt unless it is blank."""
@@ -46,8 +63,20 @@ class PromptInput(TextArea):
             return
         self.sent.append(text)
         self._recall_index = None
-        self.post_message(self.Submitted(text))
+        self.post_message(self.Submitted(self.expanded(text)))
         self.clear()
+
+    async def _on_paste(self, event) -> None:  # noqa: ANN001 - events.Paste
+        if len(event.text) <= PASTE_INLINE_LIMIT:
+            await super()._on_paste(event)
+            return
+        event.stop()
+        event.prevent_default()
+        number = len(self.pastes) + 1
+        self.pastes[number] = event.text
+        self.insert(f"[paste #{number}: {len(event.text):,} characters]")
+        self.notify(f"Pasted {len(event.text):,} characters as [paste #{number}]; "
+                    "it is sent in full.")
 
     def action_newline(self) -> None:
         """Insert a line break."""

@@ -185,3 +185,22 @@ def test_main_screen_snapshot(snap_compare, make_runtime, size) -> None:
 
 def test_help_screen_snapshot(snap_compare, make_runtime) -> None:
     assert snap_compare(make_app(make_runtime), press=["f1"], terminal_size=(100, 40))
+
+
+async def test_log_follows_the_bottom_until_scrolled_up_and_end_returns(make_runtime) -> None:
+    app = make_app(make_runtime, generate='max_tokens = 700\nlogit_bias = { "2" = -100 }')
+    async with app.run_test(size=(100, 24)) as pilot:
+        log = app.query_one(ChatLog)
+        await send(pilot, "Count from 1 to 300, one number per line.")
+        await wait_until(pilot, lambda: log.max_scroll_y > 5, what="a reply taller than the log")
+        await pilot.pause(0.3)
+        assert log.scroll_y >= log.max_scroll_y - 2  # following the bottom
+        log.focus()
+        await pilot.press("home")  # the user scrolls up to read
+        height_then = log.max_scroll_y
+        await wait_until(pilot, lambda: log.max_scroll_y > height_then + 3, what="more text")
+        assert log.scroll_y < 3  # it stayed where the user put it
+        await pilot.press("end")
+        await wait_until(pilot, lambda: log.scroll_y >= log.max_scroll_y - 2, what="the jump")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not app.generations, what="stop")

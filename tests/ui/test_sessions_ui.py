@@ -124,3 +124,49 @@ async def test_history_longer_than_context_is_trimmed_with_notice(make_runtime) 
         notices = [v for v in views if v.role == "notice"]
         assert notices and "older messages were left out" in notices[0].text
         assert views[-1].state == "complete" and views[-1].text.strip()
+
+
+async def test_rename_search_settings_and_delete_with_confirmation(make_runtime) -> None:
+    from tui_chat.ui.screens.dialogs import ConfirmScreen, InputScreen, SessionSettingsScreen
+
+    runtime = make_runtime()
+    store = runtime.store
+    keep = store.create_session(title="Kubernetes notes")
+    store.add_message(keep.id, "user", "how do I drain a node?")
+    other = store.create_session(title="Soup recipes")
+    store.add_message(other.id, "user", "leek and potato")
+    app = TuiChatApp(runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        sessions = app.query_one(SessionList)
+        await pilot.press("ctrl+s")
+        assert app.focused is sessions
+        sessions.highlighted = sessions.get_option_index(str(other.id))
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, InputScreen), what="rename box")
+        await pilot.press("ctrl+u", *"Leek soup", "enter")
+        await wait_until(pilot, lambda: store.session(other.id).title == "Leek soup", what="rename")
+        # search over message text, not just titles
+        await pilot.press("slash")
+        await wait_until(pilot, lambda: isinstance(app.screen, InputScreen), what="search box")
+        await pilot.press(*"drain", "enter")
+        await wait_until(pilot, lambda: [s.id for s in sessions.sessions] == [keep.id],
+                         what="search results")
+        # settings: system prompt and params persist
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionSettingsScreen),
+                         what="settings")
+        await pilot.press(*"You are terse.", "tab", *"0.3", "ctrl+s")
+        await wait_until(pilot, lambda: store.session(keep.id).system_prompt == "You are terse.",
+                         what="saved settings")
+        assert store.session(keep.id).params == {"temperature": 0.3}
+        # delete asks first; "n" keeps it, "y" deletes it
+        await pilot.press("delete")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
+        await pilot.press("n")
+        await pilot.pause()
+        assert keep.id in [s.id for s in store.sessions()]
+        await pilot.press("delete")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="confirm")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: keep.id not in [s.id for s in store.sessions()],
+                         what="deleted")

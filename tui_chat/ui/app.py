@@ -631,16 +631,16 @@ class TuiChatApp(App[int]):
             widget.focus()
 
     @on(SessionList.Requested)
-    async def run_session_action(self, event: SessionList.Requested) -> None:
+    def run_session_action(self, event: SessionList.Requested) -> None:
         """r / Delete / / / s in the session list."""
         if event.action == "rename" and event.session_id is not None:
-            await self.rename_session(event.session_id)
+            self.rename_session(event.session_id)
         elif event.action == "delete" and event.session_id is not None:
-            await self.delete_session(event.session_id)
+            self.delete_session(event.session_id)
         elif event.action == "search":
-            await self.search_sessions()
+            self.search_sessions()
         elif event.action == "settings" and event.session_id is not None:
-            await self.edit_session_settings(event.session_id)
+            self.edit_session_settings(event.session_id)
 
     @work(exclusive=True, group="dialog")
     async def rename_session(self, session_id: int) -> None:
@@ -687,13 +687,13 @@ class TuiChatApp(App[int]):
             self.notify(f"No chat mentions “{widget.filter_text}”.", severity="warning")
         widget.focus()
 
-    async def action_session_settings(self) -> None:
+    def action_session_settings(self) -> None:
         """F3: system prompt and generation params of this chat."""
         if self.session_id is None:
             self.notify("Send a first message, then set this chat's system prompt.",
                         severity="warning")
             return
-        await self.edit_session_settings(self.session_id)
+        self.edit_session_settings(self.session_id)
 
     @work(exclusive=True, group="dialog")
     async def edit_session_settings(self, session_id: int) -> None:

@@ -65,11 +65,10 @@ class SessionList(OptionList):
         self.add_options([Option(self._label(s), id=str(s.id)) for s in sessions])
         self._title()
         target = keep if keep is not None else self.current
-        if target is not None:
-            try:
-                self.highlighted = self.get_option_index(str(target))
-            except Exception:  # noqa: BLE001 - not in the list any more
-                pass
+        try:
+            self.highlighted = self.get_option_index(str(target)) if target is not None else 0
+        except Exception:  # noqa: BLE001 - not in the list any more: the first row
+            self.highlighted = 0 if self.option_count else None
 
     def _label(self, info: SessionInfo) -> Text:
         if info.id in self.waiting:

@@ -204,3 +204,25 @@ async def test_log_follows_the_bottom_until_scrolled_up_and_end_returns(make_run
         await wait_until(pilot, lambda: log.scroll_y >= log.max_scroll_y - 2, what="the jump")
         await pilot.press("escape")
         await wait_until(pilot, lambda: not app.generations, what="stop")
+
+
+async def test_corrupt_code_model_shows_error_and_smollm2_answers(make_runtime) -> None:
+    runtime = make_runtime(body="""
+        [[models]]
+        name = "coder"
+        role = "code"
+        repo = "org/coder"
+        file = "coder.gguf"
+        """, head='[router]\n[router.prefer]\ncode = ["coder"]\n')
+    (runtime.config.models_dir / "coder.gguf").write_bytes(b"GGUF" + b"\x00garbage" * 4000)
+    app = TuiChatApp(runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await send(pilot, "Write a Python function that parses a date")
+        await wait_until(pilot, lambda: not app.generations, what="reply")
+        reply = app.query_one(ChatLog).messages[-1]
+        assert reply.state == "complete" and reply.text.strip()
+        assert reply.meta.startswith("smollm2") and "coder load_error" in reply.meta
+        models = app.query_one(ModelList)
+        assert models.status_of("coder") == "error"
+        row = str(models.get_option("coder").prompt)
+        assert "error" in row and "coder.gguf" in row  # the reason, in a detail line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import sqlite3
 from pathlib import Path
@@ -59,6 +60,30 @@ def test_kill_9_mid_stream_keeps_user_message_and_partial_reply(write_config, da
         assert messages[1].content.startswith(content[:20])
     finally:
         store.close()
+    asyncio.run(shows_interrupted_on_next_start(write_config, data_dir, content[:20]))
+
+
+async def shows_interrupted_on_next_start(write_config, data_dir: Path, start_text: str) -> None:  # noqa: ANN001
+    """The next start lists the session and shows the partial reply marked interrupted."""
+    from tui_chat.core.runtime import Runtime
+    from tui_chat.ui.app import TuiChatApp
+    from tui_chat.ui.widgets.chat_log import ChatLog
+    from tui_chat.ui.widgets.sessions import SessionList
+
+    runtime = Runtime.open(config_path=write_config(generate=LONG), data_dir=data_dir)
+    try:
+        app = TuiChatApp(runtime)
+        async with app.run_test(size=(120, 40)) as pilot:
+            sessions = app.query_one(SessionList)
+            assert len(sessions.sessions) == 1
+            await pilot.press("ctrl+s", "enter")
+            await pilot.pause()
+            views = app.query_one(ChatLog).messages
+            assert [v.role for v in views] == ["user", "assistant"]
+            assert views[1].state == "interrupted" and views[1].text.startswith(start_text)
+            assert "interrupted" in views[1].query_one(".meta").render().plain
+    finally:
+        runtime.close()
 
 
 @pytest.mark.timeout(180)

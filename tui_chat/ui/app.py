@@ -164,6 +164,7 @@ class TuiChatApp(App[int]):
         self.refresh_sessions()
         self._refresh_status()
         self._install_signal_handlers()
+        self.recovered = self.runtime.store.recovered
         if any(spec.is_remote for spec in catalog.models):
             self.check_remote_models()
         if self.recovered:
@@ -804,6 +805,5 @@ class TuiChatApp(App[int]):
 def run_app(runtime: Runtime) -> int:
     """Run the TUI until the user quits; returns the exit code."""
     app = TuiChatApp(runtime)
-    app.recovered = runtime.store.recovered
     result = app.run()
     return int(result or 0)

@@ -170,3 +170,26 @@ async def test_rename_search_settings_and_delete_with_confirmation(make_runtime)
         await pilot.press("y")
         await wait_until(pilot, lambda: keep.id not in [s.id for s in store.sessions()],
                          what="deleted")
+
+
+async def test_regenerate_and_edit_last(make_runtime) -> None:
+    from tui_chat.ui.widgets.prompt import PromptInput
+
+    app = TuiChatApp(make_runtime(generate="max_tokens = 24\nseed = 5"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await send(pilot, "hello")
+        await wait_until(pilot, lambda: not app.generations, what="reply")
+        store = app.runtime.store
+        first_reply = store.messages(app.session_id)[-1]
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: not app.generations, what="regenerated reply")
+        messages = store.messages(app.session_id)
+        assert [m.role for m in messages] == ["user", "assistant"]  # replaced, not appended
+        assert messages[-1].id != first_reply.id and messages[-1].state == "complete"
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert app.query_one(PromptInput).text == "hello"
+        assert store.messages(app.session_id) == []
+        await pilot.press("ctrl+u", *"hi again", "enter")
+        await wait_until(pilot, lambda: not app.generations, what="edited reply")
+        assert [m.content for m in store.messages(app.session_id)][0] == "hi again"

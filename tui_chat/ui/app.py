@@ -708,46 +708,49 @@ class TuiChatApp(App[int]):
                                           params=result["params"])
         self.notify("Chat settings saved.")
 
-    async def action_regenerate(self) -> None:
-        """Ctrl+R: drop the last reply and ask again."""
+    def _take_back_last_turn(self, verb: str, *, keep_prompt: bool) -> str | None:
+        """Delete the last reply (and the last prompt unless ``keep_prompt``) from the store.
+
+        Returns the last prompt's text, or None (with a notice) when there is none.
+        """
         sid = self.session_id
         if sid is None or sid in self.generations:
-            self.notify("Nothing to regenerate (or a reply is still streaming).",
+            self.notify(f"Nothing to {verb} (or a reply is still streaming).",
                         severity="warning")
-            return
+            return None
         store = self.runtime.store
         messages = store.messages(sid)
         users = [m for m in messages if m.role == "user"]
         if not users:
-            return
+            return None
+        last = users[-1]
         for message in messages:
-            if message.id > users[-1].id and message.role in ("assistant", "notice"):
+            if message.id > last.id or (message.id == last.id and not keep_prompt):
                 store.delete_message(message.id)
-        info = store.session(sid)
-        await self.open_session(sid)
+        return last.content
+
+    async def action_regenerate(self) -> None:
+        """Ctrl+R: drop the last reply and ask again."""
+        text = self._take_back_last_turn("regenerate", keep_prompt=True)
+        if text is None or self.session_id is None:
+            return
+        info = self.runtime.store.session(self.session_id)
+        await self.open_session(info.id)
         await self.start_reply(chat.ChatRequest(
-            text=users[-1].content, model=self.model_choice, session_id=sid,
+            text=text, model=self.model_choice, session_id=info.id,
             system_prompt=info.system_prompt, params=dict(info.params),
             store_user_message=False,
         ))
 
     async def action_edit_last(self) -> None:
         """Ctrl+G: take back the last prompt (and its reply) into the prompt to edit."""
-        sid = self.session_id
-        if sid is None or sid in self.generations:
-            self.notify("Nothing to edit (or a reply is still streaming).", severity="warning")
+        text = self._take_back_last_turn("edit", keep_prompt=False)
+        if text is None or self.session_id is None:
             return
-        store = self.runtime.store
-        messages = store.messages(sid)
-        users = [m for m in messages if m.role == "user"]
-        if not users:
-            return
-        for message in messages:
-            if message.id >= users[-1].id:
-                store.delete_message(message.id)
-        await self.open_session(sid)
+        await self.open_session(self.session_id)
         prompt = self.query_one(PromptInput)
-        prompt.load_text(users[-1].content)
+        prompt.load_text(text)
+        prompt.move_cursor(prompt.document.end)
         prompt.focus()
 
     def action_help(self) -> None:

@@ -20,6 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def _controlling_tty() -> None:
+    """In the child: a new session whose controlling terminal is the pty (stdin).
+
+    As with a real SSH login, closing the pty master then sends the app SIGHUP.
+    """
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class PtyApp:
     """``python -m tui_chat ...`` on a pty of ``size`` columns x rows."""
 
@@ -35,7 +44,7 @@ class PtyApp:
         full_env.pop("NO_COLOR", None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tui_chat", *args], stdin=slave, stdout=slave, stderr=slave,
-            env=full_env, cwd=cwd, start_new_session=True, close_fds=True,
+            env=full_env, cwd=cwd, close_fds=True, preexec_fn=_controlling_tty,
         )
         os.close(slave)
         self.master = master
@@ -99,5 +108,20 @@ class PtyApp:
 
     def kill(self) -> None:
         """SIGKILL, like a crash or an OOM kill."""
-        os.killpg(self.proc.pid, signal.SIGKILL)
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         self.proc.wait()
+
+    def __enter__(self) -> PtyApp:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Never leave the app running, whatever the test did."""
+        if self.proc.poll() is None:
+            self.kill()
+        try:
+            os.close(self.master)
+        except OSError:
+            pass

@@ -35,18 +35,22 @@ def partial_reply(db: Path) -> tuple[str, str] | None:
 def start(write_config, data_dir: Path) -> PtyApp:  # noqa: ANN001
     config = write_config(generate=LONG)
     app = PtyApp(["--config", str(config), "--data-dir", str(data_dir)])
-    app.wait_ready()
+    try:
+        app.wait_ready()
+    except BaseException:
+        app.kill()
+        raise
     return app
 
 
 @pytest.mark.timeout(180)
 def test_kill_9_mid_stream_keeps_user_message_and_partial_reply(write_config, data_dir: Path) -> None:
     db = data_dir / "history.sqlite3"
-    app = start(write_config, data_dir)
-    app.type(PROMPT)
-    app.wait_for(lambda: (r := partial_reply(db)) and r[0] == "streaming" and len(r[1]) > 20,
-                 60, "a checkpointed partial reply")
-    app.kill()
+    with start(write_config, data_dir) as app:
+        app.type(PROMPT)
+        app.wait_for(lambda: (r := partial_reply(db)) and r[0] == "streaming" and len(r[1]) > 20,
+                     60, "a checkpointed partial reply")
+        app.kill()
     state, content = partial_reply(db)
     assert state == "streaming"  # as the crash left it
     store = Store(db)  # the next start recovers it
@@ -89,12 +93,12 @@ async def shows_interrupted_on_next_start(write_config, data_dir: Path, start_te
 @pytest.mark.timeout(180)
 def test_sighup_mid_stream_saves_partial_as_interrupted(write_config, data_dir: Path) -> None:
     db = data_dir / "history.sqlite3"
-    app = start(write_config, data_dir)
-    app.type(PROMPT)
-    app.wait_for(lambda: (r := partial_reply(db)) and r[0] == "streaming" and len(r[1]) > 20,
-                 60, "a partial reply")
-    app.signal(signal.SIGHUP)
-    code = app.close()
+    with start(write_config, data_dir) as app:
+        app.type(PROMPT)
+        app.wait_for(lambda: (r := partial_reply(db)) and r[0] == "streaming" and len(r[1]) > 20,
+                     60, "a partial reply")
+        app.signal(signal.SIGHUP)
+        code = app.close()
     assert code == 128 + signal.SIGHUP
     state, content = partial_reply(db)
     assert state == "interrupted"

@@ -62,8 +62,7 @@ def check_clean(raw: bytes, where: str) -> None:
 def test_tui_output_on_a_real_pty_has_no_hostile_sequences(write_config, data_dir: Path,
                                                            server: BadServer) -> None:
     config = write_config(REMOTE.format(url=server.base_url), head='default_model = "remote"\n')
-    app = PtyApp(["--config", str(config), "--data-dir", str(data_dir)])
-    try:
+    with PtyApp(["--config", str(config), "--data-dir", str(data_dir)]) as app:
         app.wait_ready()
         before = len(app.text())
         app.type("hi\r")
@@ -77,9 +76,6 @@ def test_tui_output_on_a_real_pty_has_no_hostile_sequences(write_config, data_di
         assert b"SAFE-START" in raw and b"blink SAFE-END" in raw
         app.type("\x11")  # ctrl+q
         assert app.close() == 0
-    finally:
-        if app.proc.poll() is None:
-            app.kill()
 
 
 def test_ask_stdout_and_exports_are_clean(write_config, data_dir: Path, server: BadServer,

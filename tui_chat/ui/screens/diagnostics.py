@@ -14,7 +14,7 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -65,14 +65,18 @@ REQUEST_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 MODEL_COLUMNS: tuple[tuple[str, str], ...] = (
     ("model", "model"), ("status", "status"), ("load", "load s"), ("memory", "memory"),
-    ("gpu", "n_gpu_layers"), ("ctx", "n_ctx"), ("backend", "backend"), ("detail", "detail"),
+    ("gpu", "n_gpu_layers"), ("ctx", "n_ctx"), ("threads", "threads"), ("backend", "backend"),
+    ("detail", "detail"),
 )
 FALLBACK_COLUMNS: tuple[tuple[str, str], ...] = (
     ("time", "time"), ("request", "request"), ("model", "model"), ("trigger", "trigger"),
     ("message", "reason"),
 )
+TAB_FOCUS = {"requests": "requests", "models": "models-table", "fallbacks": "fallbacks",
+             "log": "log-tail", "system": "system-scroll"}
+"""Tab name to the id of the widget that takes focus on it."""
 NUMERIC = {"id", "session", "prompt", "completion", "ttft", "rate", "empty", "total",
-           "load", "gpu", "ctx"}
+           "load", "gpu", "ctx", "threads"}
 """Column keys shown right-aligned."""
 
 
@@ -98,6 +102,24 @@ def _clock_time(stamp: float | None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class StreamFigures:
+    """One stream in progress, as of one refresh."""
+
+    key: int
+    """The chat service's internal request number."""
+    tokens: int
+    """Text chunks so far."""
+    empty: int
+    """Empty chunks so far."""
+    ttft_ms: float | None
+    """Time to first token (None: none yet)."""
+    tokens_per_s: float | None
+    """Decode speed so far, as it will be stored."""
+    elapsed_s: float
+    """Seconds since its clock started."""
+
+
+@dataclass(frozen=True, slots=True)
 class LiveFigures:
     """The stream(s) in progress, as of one refresh."""
 
@@ -115,6 +137,8 @@ class LiveFigures:
     """Tokens/s over the last refresh interval."""
     elapsed_s: float
     """Seconds since the newest stream's clock started."""
+    each: tuple[StreamFigures, ...] = ()
+    """Every stream, oldest first."""
 
 
 class LiveSampler:
@@ -157,6 +181,11 @@ class LiveSampler:
         self._seen = seen
         self.samples.append(rate)
         newest = clocks[max(clocks)]
+        each = tuple(
+            StreamFigures(key, c.tokens, c.empty, c.ttft_ms, c.tokens_per_s(),
+                          max(0.0, now - c.started))
+            for key, c in sorted(clocks.items())
+        )
         return LiveFigures(
             streams=len(clocks),
             models=tuple(busy),
@@ -165,6 +194,7 @@ class LiveSampler:
             ttft_ms=newest.ttft_ms,
             rate=rate,
             elapsed_s=max(0.0, now - newest.started),
+            each=each,
         )
 
 
@@ -228,6 +258,8 @@ class Snapshot:
     """Tokens/s samples for the sparkline."""
     log_lines: list[str] = field(default_factory=list)
     """New log lines."""
+    newest: dict[str, Any] | None = None
+    """The newest stored request, for the line shown when nothing streams."""
     system: list[tuple[str, str]] | None = None
     """System facts (gathered once)."""
     error: str = ""
@@ -254,9 +286,26 @@ def request_rows(rows: list[dict[str, Any]]) -> list[Row]:
     return out
 
 
+def live_rows(live: LiveFigures | None, wall: float | None = None) -> list[Row]:
+    """Rows for the streams in progress, shown above the stored requests.
+
+    The model is named only when it is unambiguous (one stream, one busy model): the
+    chat service's live clocks do not say which model they time.
+    """
+    if live is None:
+        return []
+    wall = time.time() if wall is None else wall
+    model = live.models[0] if live.streams == 1 and len(live.models) == 1 else "?"
+    return [(f"live{s.key}", (
+        "▶", _clock_time(wall - s.elapsed_s), "-", _clip(model), "-", str(s.tokens),
+        _num(s.ttft_ms), _num(s.tokens_per_s, 1), str(s.empty), _num(s.elapsed_s * 1000.0),
+        "streaming", "-", "-",
+    )) for s in reversed(live.each)]
+
+
 def model_rows(runtime: Runtime) -> list[Row]:
     """Models table rows: catalog status joined with what the pool has resident."""
-    info = runtime.pool.info() if "pool" in runtime.__dict__ else {}
+    info = runtime.pool.info()
     out: list[Row] = []
     for spec in runtime.catalog.models:
         state = runtime.catalog.state(spec.name)
@@ -272,9 +321,11 @@ def model_rows(runtime: Runtime) -> list[Row]:
             ctx = facts.get("n_ctx") if facts else spec.load.get("n_ctx")
             backend = "llama"
         load = facts.get("load_seconds") if facts else None
+        applied = (facts or {}).get("applied") or {}
+        threads = None if spec.is_remote else applied.get("n_threads", spec.load.get("n_threads"))
         out.append((spec.name, (
-            spec.name, state.status, _num(load, 2), memory, _num(gpu), _num(ctx), backend,
-            _clip(state.detail or "-", 60),
+            spec.name, state.status, _num(load, 2), memory, _num(gpu), _num(ctx), _num(threads),
+            backend, _clip(state.detail or "-", 60),
         )))
     return out
 
@@ -368,10 +419,15 @@ def sync_table(table: DataTable[Any], columns: tuple[str, ...], rows: list[Row],
     return wanted
 
 
-def live_line(live: LiveFigures | None, last: str) -> str:
-    """The line over the sparkline."""
+def live_line(live: LiveFigures | None, newest: Mapping[str, Any] | None) -> str:
+    """The line over the sparkline: the stream in progress, else the last stored reply."""
     if live is None:
-        return f"{IDLE} {last}".strip()
+        if not newest:
+            return IDLE
+        return (f"{IDLE} Last: {newest.get('model') or 'no model'}, "
+                f"{_num(newest.get('completion_tokens'))} tokens, "
+                f"{_num(newest.get('tokens_per_s'), 1)} tok/s, "
+                f"TTFT {_num(newest.get('ttft_ms'))} ms, {newest.get('finish_reason') or '-'}.")
     models = ", ".join(live.models) or "…"
     ttft = f"{live.ttft_ms:.0f} ms" if live.ttft_ms is not None else "waiting"
     many = f"{live.streams} streams · " if live.streams > 1 else ""
@@ -401,7 +457,10 @@ class DiagnosticsScreen(Screen[None]):
 
     @dataclass
     class Collected(Message):
-        """A refresh's figures are ready (posted from the collector thread)."""
+        """A refresh's figures are ready (posted from the collector thread).
+
+        At most one is in flight (see :meth:`refresh_figures`), so none need merging.
+        """
 
         snapshot: Snapshot
 
@@ -413,7 +472,6 @@ class DiagnosticsScreen(Screen[None]):
         self._tail = LogTail(runtime.log_path)
         self._system_done = False
         self._collecting = False
-        self._last_live = ""
         self._shown: dict[str, dict[str, tuple[str, ...]]] = {
             "requests": {}, "models-table": {}, "fallbacks": {},
         }
@@ -478,7 +536,8 @@ class DiagnosticsScreen(Screen[None]):
             stored: list[dict[str, Any]] = []
             try:
                 stored = self.runtime.store.requests(last=REQUEST_ROWS)
-                snap.requests = request_rows(stored)
+                snap.requests = live_rows(snap.live) + request_rows(stored)
+                snap.newest = stored[0] if stored else None
             except Exception as exc:  # noqa: BLE001 - show it, keep refreshing
                 log.warning("diagnostics: reading requests failed", exc_info=True)
                 problems.append(f"history: {exc}")
@@ -487,8 +546,8 @@ class DiagnosticsScreen(Screen[None]):
                                            snap.live is not None)
             snap.log_lines = self._tail.read()
             if not self._system_done:
+                self._system_done = True  # once, even if it fails
                 snap.system = system_rows(self.runtime)
-                self._system_done = True
         except Exception as exc:  # noqa: BLE001 - never let a refresh kill the screen
             log.exception("diagnostics refresh failed")
             problems.append(f"{exc.__class__.__name__}: {exc}")
@@ -513,11 +572,7 @@ class DiagnosticsScreen(Screen[None]):
         spark = self.query_one("#live-rate", Sparkline)
         if snap.samples != list(spark.data or []):
             spark.data = snap.samples
-        if snap.live is not None:
-            peak = max(snap.samples, default=0.0)
-            self._last_live = (f"Last stream: {', '.join(snap.live.models) or '?'}, "
-                               f"{snap.live.tokens} tokens, peak {peak:.0f} tok/s.")
-        self.live_text = live_line(snap.live, self._last_live)
+        self.live_text = live_line(snap.live, snap.newest)
         if snap.log_lines:
             self.query_one("#log-tail", Log).write_lines(snap.log_lines)
         if snap.system is not None:
@@ -542,8 +597,7 @@ class DiagnosticsScreen(Screen[None]):
     def _update_title(self) -> None:
         note = f" · ⚠ {self.refresh_error}" if self.refresh_error else ""
         self.query_one("#diag-title", Static).update(
-            f"Diagnostics · live every {REFRESH_SECONDS:g} s · r m f l s switch tabs · "
-            f"Esc closes{note}"
+            f"Diagnostics · refreshed every {REFRESH_SECONDS:g} s · Esc closes{note}"
         )
 
     # ----------------------------------------------------------------- actions
@@ -554,13 +608,5 @@ class DiagnosticsScreen(Screen[None]):
 
     def action_show_tab(self, name: str) -> None:
         """Switch to the ``name`` tab (requests, models, fallbacks, log, system)."""
-        tabs = self.query_one("#diag-tabs", TabbedContent)
-        tabs.active = f"{name}-pane"
-        focus: dict[str, Callable[[], Any]] = {
-            "requests": lambda: self.query_one("#requests", DataTable).focus(),
-            "models": lambda: self.query_one("#models-table", DataTable).focus(),
-            "fallbacks": lambda: self.query_one("#fallbacks", DataTable).focus(),
-            "log": lambda: self.query_one("#log-tail", Log).focus(),
-            "system": lambda: self.query_one("#system-scroll", VerticalScroll).focus(),
-        }
-        focus[name]()
+        self.query_one("#diag-tabs", TabbedContent).active = f"{name}-pane"
+        self.query_one(f"#{TAB_FOCUS[name]}").focus()

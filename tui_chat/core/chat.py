@@ -271,6 +271,17 @@ class ChatService:
         while keep_from < len(history) - 1 and history[keep_from]["role"] != "user":
             total -= costs[keep_from]
             keep_from += 1
+        exact = getattr(backend, "count_prompt", None)
+        while exact is not None:
+            counted = exact(system + history[keep_from:])
+            if counted is None:
+                break
+            total = counted
+            if total <= budget or keep_from >= len(history) - 1:
+                break
+            keep_from += 1  # the template's own text pushed it over: drop one more turn
+            while keep_from < len(history) - 1 and history[keep_from]["role"] != "user":
+                keep_from += 1
         if total > budget:
             raise TuiChatError(
                 f"The prompt is about {total:,} tokens but {backend.name} fits "

@@ -81,7 +81,6 @@ TOP_KEYS = {
     "models",
     "keys",
     "router",
-    "remote",
 }
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 

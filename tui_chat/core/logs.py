@@ -11,6 +11,14 @@ LOG_NAME = "tui-chat.log"
 _FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file, including those opened after a rollover, is 0600."""
+
+    def _open(self):  # noqa: ANN202 - matches the stdlib signature
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by the user only (0700)."""
     path.mkdir(parents=True, exist_ok=True)
@@ -35,7 +43,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     os.close(fd)
     os.chmod(log_path, 0o600)
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(
         log_path, maxBytes=5_000_000, backupCount=2, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter(_FORMAT))

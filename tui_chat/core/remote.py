@@ -89,8 +89,11 @@ def one_line(text: str, limit: int = DETAIL_CHARS) -> str:
     return flat.rstrip(".")
 
 
-def error_detail(response: httpx.Response) -> str:
+def error_detail(response: httpx.Response, spec: ModelSpec | None = None) -> str:
     """The server's own explanation from an error response, if it gave one.
+
+    The API key is redacted from the whole body before anything is cut short, so no
+    prefix of an echoed key can survive.
 
     Reads the body (it must fit the read timeout) and understands the OpenAI shape
     ``{"error": {"message": ...}}`` as well as FastAPI's ``{"detail": ...}``.
@@ -101,7 +104,10 @@ def error_detail(response: httpx.Response) -> str:
         body = response.read()
     except httpx.HTTPError:
         return ""
-    text = body[:4096].decode("utf-8", "replace")
+    text = body.decode("utf-8", "replace")
+    if spec is not None:
+        text = redact(text, spec)
+    text = text[:4096]
     try:
         data: Any = json.loads(text)
     except ValueError:
@@ -120,7 +126,7 @@ def error_detail(response: httpx.Response) -> str:
 def status_error(spec: ModelSpec, response: httpx.Response) -> ModelUnavailable:
     """The ModelUnavailable for an error status before any token (401, 403, 404, 5xx...)."""
     status = response.status_code
-    detail = redact(error_detail(response), spec)
+    detail = redact(error_detail(response, spec), spec)
     said = f" ({detail})" if detail else ""
     where = host_label(spec)
     if status in (401, 403):

@@ -204,6 +204,24 @@ def auto_title(text: str, limit: int = TITLE_MAX) -> str:
     return cut.rstrip(" ,.;:-") + "…"
 
 
+def _set_wal(conn: sqlite3.Connection, timeout: float) -> str:
+    """Switch to WAL, retrying while another process sets up the same new file.
+
+    SQLite does not apply busy_timeout to this pragma, so two first starts at once
+    would otherwise fail at once with SQLITE_BUSY.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
+
+
 class Store:
     """The history database; safe to share between threads (see the module docstring)."""
 
@@ -262,7 +280,7 @@ class Store:
             )
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _set_wal(conn, timeout)
             conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as exc:
             if conn is not None:

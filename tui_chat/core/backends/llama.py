@@ -166,6 +166,7 @@ class LlamaBackend:
                 model=self.name, reason="load_error",
             ) from exc
         self.load_seconds = time.perf_counter() - started
+        self._check_template()
         self.applied = applied_params(self._llm, params)
         settings = " ".join(f"{key}={value}" for key, value in self.applied.items())
         log.info("loaded %s in %.2fs: %s", self.name, self.load_seconds, settings)
@@ -181,6 +182,69 @@ class LlamaBackend:
         if self._llm is None:
             return max(1, len(text) // 3)
         return len(self._llm.tokenize(text.encode("utf-8", "replace"), add_bos=False, special=True))
+
+    def _check_template(self) -> None:
+        """Render the GGUF's chat template once; a sandbox refusal makes the model unusable.
+
+        llama-cpp-python renders templates in an immutable Jinja sandbox, so a hostile
+        template cannot run code; this turns its refusal into a load error (status
+        ``error``, remembered by the pool) instead of a failure on every prompt.
+        """
+        template = self._llm.metadata.get("tokenizer.chat_template") if self._llm else None
+        if not template or self.load_params.get("chat_format"):
+            return
+        from jinja2.exceptions import SecurityError
+
+        try:
+            from llama_cpp import llama_chat_format
+
+            model = self._llm._model
+            llama_chat_format.Jinja2ChatFormatter(
+                template=template,
+                eos_token=model.token_get_text(self._llm.token_eos()),
+                bos_token=model.token_get_text(self._llm.token_bos()),
+            )(messages=[{"role": "user", "content": "hi"}])
+        except SecurityError as exc:
+            log.error("%s: chat template refused by the sandbox: %s", self.name, exc,
+                      exc_info=True)
+            self.close()
+            raise ModelUnavailable(
+                f"{self.path.name}'s chat template was refused as unsafe (it tries to reach "
+                "Python internals); use another file or set chat_format in [models.load].",
+                model=self.name, reason="load_error",
+            ) from exc
+        except Exception:  # noqa: BLE001 - odd but harmless templates fail later, per prompt
+            log.warning("%s: chat template did not render a probe message", self.name,
+                        exc_info=True)
+
+    def count_prompt(self, messages: list[Message]) -> int | None:
+        """Exact prompt tokens for ``messages`` as the GGUF's chat template renders them.
+
+        The template may add text of its own (SmolLM2 injects a default system prompt),
+        so this is what trimming and the prompt_tokens metric rely on. None when the
+        model has no template or rendering fails (the caller falls back to estimates).
+        """
+        if self._llm is None:
+            return None
+        template = self._llm.metadata.get("tokenizer.chat_template")
+        if not template:
+            return None
+        try:
+            from llama_cpp import llama_chat_format
+
+            model = self._llm._model
+            formatter = llama_chat_format.Jinja2ChatFormatter(
+                template=template,
+                eos_token=model.token_get_text(self._llm.token_eos()),
+                bos_token=model.token_get_text(self._llm.token_bos()),
+            )
+            rendered = formatter(messages=list(messages))
+            tokens = self._llm.tokenize(rendered.prompt.encode("utf-8", "replace"),
+                                        add_bos=not rendered.added_special, special=True)
+        except Exception:  # noqa: BLE001 - a hostile or odd template: estimate instead
+            log.debug("%s: counting the rendered prompt failed", self.name, exc_info=True)
+            return None
+        return len(tokens)
 
     def stream(
         self,
@@ -199,10 +263,14 @@ class LlamaBackend:
             )
         except Exception as exc:  # noqa: BLE001
             log.exception("%s: create_chat_completion failed", self.name)
-            raise BackendError(
-                f"{self.name} could not start a reply ({exc}); try a shorter prompt.",
-                model=self.name, reason="backend_error",
-            ) from exc
+            from jinja2.exceptions import TemplateError
+
+            if isinstance(exc, TemplateError):
+                message = (f"{self.name}'s chat template could not render this conversation "
+                           f"({exc}); set chat_format in [models.load] or use another file.")
+            else:
+                message = f"{self.name} could not start a reply ({exc}); try a shorter prompt."
+            raise BackendError(message, model=self.name, reason="backend_error") from exc
         index = 0
         finish: str | None = None
         try:

@@ -313,7 +313,7 @@ class OpenAIBackend:
             message = error.get("message", "") if isinstance(error, dict) else str(error or data)
             message = remote.redact(message, self.spec)
             log.warning("%s: server error event %r",
-                        self.name, remote.redact(data[:500], self.spec))
+                        self.name, remote.redact(data, self.spec)[:500])
             raise BackendError(
                 f"{self.name}: {remote.host_label(self.spec)} reported an error mid-reply "
                 f"({remote.one_line(message) or 'no detail'}); try again.",

@@ -1,29 +1,73 @@
-"""One chat message: a meta line and a Markdown body that can stream."""
+"""One chat message: a meta line and a Markdown body that can stream.
+
+The streaming path, worker thread to screen:
+
+- ``push`` (any thread) adds the fragment to a :class:`StreamBuffer` and wakes the UI
+  at most once per frame, however fast tokens come.
+- ``write_pending_text`` (UI thread) hands what is buffered to the body's
+  MarkdownStream, at most :data:`APPEND_CHARS` per frame. It is paced so the UI thread
+  spends at most :data:`UI_SHARE` of its time on the reply: the UI shares the GIL and
+  the CPUs with the thread running the model, and every frame (re-parse of the last
+  block, layout, paint) is time the model does not get.
+- A worker that gets more than :data:`BACKLOG_CHARS` ahead of the screen waits for it
+  to catch up. Models never come close (that is thousands of tokens a second); it
+  keeps a flood from a fast source bounded, so the end of a reply shows at once.
+- A long body hides its blocks far above the viewport behind one spacer of the same
+  height (:class:`OffscreenBlocks`), so the work per frame does not grow with the
+  length of the reply.
+- ``finish`` stops the stream and settles the body with the full text: the body is
+  rebuilt (``Markdown.update``) only when what was streamed differs from the final
+  text, or when the text defines reference links (the one construct an incremental
+  parse can render differently). Otherwise the streamed blocks already are the full
+  parse, and re-building them would cost seconds on a long reply.
+"""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
-from textual.widgets.markdown import MarkdownStream
+from textual.widgets.markdown import MarkdownBlock, MarkdownStream
+
+if TYPE_CHECKING:
+    from textual.scroll_view import ScrollableContainer
 
 SHOW_LIMIT = 6_000
 """Longer user messages (pastes) show their start and a count; copy still gets it all."""
 
 FLUSH_INTERVAL = 1 / 15
-"""Least seconds between two Markdown appends while streaming.
+"""Least seconds between two Markdown appends while streaming (the fastest pace)."""
 
-Appending re-parses the last block, and the UI thread shares the GIL with the thread
-draining llama.cpp: a UI that renders as fast as tokens arrive slows the model down.
-Fragments that arrive in between are batched into the next append.
+UI_SHARE = 0.05
+"""Most of the UI thread's time a streaming reply may take.
+
+After each append the pause before the next one is the UI-thread CPU time the last
+cycle took divided by this share (never under FLUSH_INTERVAL, never over MAX_PACE).
+A fast machine still gets 15 appends a second; a slow or busy one gets fewer, larger
+ones instead of a slower model.
 """
+
+MAX_PACE = 0.4
+"""Most seconds between two appends while text is waiting."""
+
+APPEND_CHARS = 2_000
+"""Most characters handed to the Markdown widget in one append (one frame's work)."""
+
+BACKLOG_CHARS = 4_000
+"""A worker thread pushing text waits while more than this is waiting for the screen."""
+
+BACKLOG_WAIT_S = 1.0
+"""Longest a single push waits for the screen to catch up."""
 
 STATE_LABELS = {
     "streaming": "…",
@@ -33,40 +77,199 @@ STATE_LABELS = {
     "complete": "",
 }
 
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+
 
 class StreamBuffer:
     """Fragments handed from a worker thread to the UI, batched per frame.
 
     ``push`` runs on the worker thread and returns True only when the UI has to be
     woken (the buffer was drained since the last wake), so one wake message is ever
-    in flight no matter how fast tokens arrive.
+    in flight no matter how fast tokens arrive. ``take`` may leave text behind (a
+    per-frame limit); the wake then stays scheduled and the UI comes back for it.
     """
 
-    __slots__ = ("_lock", "_parts", "_scheduled", "last_flush")
+    __slots__ = ("_cond", "_parts", "_size", "_scheduled", "_closed", "last_flush")
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
         self._parts: list[str] = []
+        self._size = 0
         self._scheduled = False
+        self._closed = False
         self.last_flush = 0.0
         """When the UI last took text (monotonic seconds)."""
 
+    @property
+    def size(self) -> int:
+        """Characters waiting for the UI."""
+        return self._size
+
     def push(self, text: str) -> bool:
         """Add ``text``; True when the caller should post a wake-up."""
-        with self._lock:
+        with self._cond:
             self._parts.append(text)
+            self._size += len(text)
             if self._scheduled:
                 return False
             self._scheduled = True
             return True
 
-    def take(self) -> str:
-        """Everything pushed since the last take."""
-        with self._lock:
+    def take(self, limit: int | None = None) -> str:
+        """The oldest waiting text: all of it, or about ``limit`` characters.
+
+        A cut prefers the end of a line in the second half of the limit.
+        """
+        with self._cond:
             text = "".join(self._parts)
             self._parts.clear()
-            self._scheduled = False
+            if limit is not None and len(text) > limit:
+                cut = text.rfind("\n", limit // 2, limit) + 1 or limit
+                text, rest = text[:cut], text[cut:]
+                self._parts.append(rest)
+            self._size = sum(map(len, self._parts))
+            self._scheduled = bool(self._parts)
+            self._cond.notify_all()
             return text
+
+    def wait_below(self, limit: int, timeout: float) -> None:
+        """Block (a worker thread) until at most ``limit`` characters wait, or ``timeout``."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._size <= limit or self._closed, timeout)
+
+    def close(self) -> None:
+        """Nobody will take text any more: release waiting workers for good."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+    def reopen(self) -> None:
+        """A stream starts (again)."""
+        with self._cond:
+            self._closed = False
+
+
+class BlockSpacer(Widget):
+    """Stands in for the hidden blocks at the top of a long body (same height)."""
+
+    DEFAULT_CSS = """
+    BlockSpacer {
+        height: 0;
+        margin: 0;
+        padding: 0;
+    }
+    """
+
+
+class OffscreenBlocks:
+    """Hides a body's leading blocks while they are far above the chat log's viewport.
+
+    Textual lays out and places every displayed widget of the screen on each layout
+    pass; a long reply holds hundreds of blocks (thousands of widgets), so each append
+    would cost more than the one before. The leading blocks that are more than
+    :attr:`HIDE_SCREENS` viewports above the top get ``display: none`` and one
+    :class:`BlockSpacer` of exactly their height takes their place, so scroll
+    positions and the scrollbar do not change. They come back as soon as the
+    viewport gets within one screen of them, or when the width changes (their height
+    would be different).
+    """
+
+    MIN_BLOCKS = 24
+    """Bodies with fewer blocks are left alone."""
+    KEEP_BLOCKS = 4
+    """The last blocks always stay displayed (the stream updates the last one)."""
+    MIN_STEP = 4
+    """Hide at least this many blocks at once (each change costs a layout)."""
+    HIDE_SCREENS = 2
+
+    def __init__(self, view: MessageView) -> None:
+        self.view = view
+        self.hidden = 0
+        """How many leading blocks are hidden."""
+        self.width = 0
+        self.height = 0
+        self.spacer: BlockSpacer | None = None
+
+    def blocks(self) -> list[MarkdownBlock]:
+        """The body's top-level blocks, in order."""
+        return [child for child in self.view.body.children if isinstance(child, MarkdownBlock)]
+
+    def _log(self) -> ScrollableContainer | None:
+        parent = self.view.parent
+        return parent if isinstance(parent, Widget) and parent.is_scrollable else None
+
+    def _body_y(self, log: Widget) -> int | None:
+        """The body's top in the log's virtual (scrollable) coordinates."""
+        body = self.view.body
+        region = body.virtual_region
+        view_region = self.view.virtual_region
+        if not region.height or not view_region.height:
+            return None
+        return view_region.y + self.view.styles.gutter.top + region.y
+
+    def update(self) -> None:
+        """Hide or show blocks for the current scroll position (UI thread, after a layout)."""
+        view = self.view
+        log = self._log()
+        if log is None or not view.is_mounted:
+            return
+        blocks = self.blocks()
+        if len(blocks) < self.MIN_BLOCKS and not self.hidden:
+            return
+        width = view.body.size.width
+        if self.hidden and width != self.width:
+            self.restore()
+            return
+        body_y = self._body_y(log)
+        if body_y is None:
+            return
+        screen = max(1, log.scrollable_content_region.height)
+        top = log.scroll_y
+        if self.hidden and top < body_y + self.height + screen:
+            self.restore()
+            return
+        limit = top - self.HIDE_SCREENS * screen
+        last = len(blocks) - self.KEEP_BLOCKS
+        index = self.hidden
+        while index < last:
+            region = blocks[index].virtual_region
+            if not region.height or body_y + region.bottom > limit:
+                break
+            index += 1
+        if index - self.hidden < self.MIN_STEP:
+            return
+        first_shown = blocks[index]
+        height = first_shown.virtual_region.y - first_shown.styles.margin.top
+        if height <= 0:
+            return
+        with view.app.batch_update():
+            if self.spacer is None:
+                self.spacer = BlockSpacer()
+                view.body.mount(self.spacer, before=blocks[0])
+            self.spacer.styles.height = height
+            self.spacer.display = True
+            for block in blocks[self.hidden:index]:
+                block.display = False
+        self.hidden, self.height, self.width = index, height, width
+
+    def restore(self) -> None:
+        """Show every hidden block again (UI thread)."""
+        if not self.hidden:
+            return
+        with self.view.app.batch_update():
+            for block in self.blocks()[: self.hidden]:
+                block.display = True
+            if self.spacer is not None:
+                self.spacer.display = False
+                self.spacer.styles.height = 0
+        self.hidden = self.height = 0
+
+    async def remove(self) -> None:
+        """Show every block and drop the spacer (before the body is rebuilt)."""
+        self.restore()
+        spacer, self.spacer = self.spacer, None
+        if spacer is not None and spacer.is_attached:
+            await spacer.remove()
 
 
 class MessageView(Vertical):
@@ -101,7 +304,12 @@ class MessageView(Vertical):
         self.message_id = message_id
         """The store's id for this message, when persisted."""
         self.buffer = StreamBuffer()
+        self.offscreen = OffscreenBlocks(self)
+        """Hides the blocks of a long body while they are far out of view."""
         self._stream: MarkdownStream | None = None
+        self._ui_thread: int | None = None
+        self._pace = FLUSH_INTERVAL
+        self._cycle_cpu: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self._meta_text(), classes="meta", markup=False)
@@ -131,8 +339,21 @@ class MessageView(Vertical):
     def _refresh_meta(self) -> None:
         if self.is_mounted:
             self.query_one(".meta", Static).update(self._meta_text())
-        self.set_class(self.state in ("stopped", "interrupted", "error"), "-flagged")
-        self.set_class(self.state == "streaming", "-streaming")
+        self._set_flag(self.state in ("stopped", "interrupted", "error"), "-flagged")
+        self._set_flag(self.state == "streaming", "-streaming")
+
+    def _set_flag(self, on: bool, name: str) -> None:
+        """Toggle a class that styles only this view and its meta line.
+
+        ``set_class`` restyles every descendant, and a long reply has thousands of
+        widgets (two seconds at the end of a 20,000-token reply): restyle these two.
+        """
+        if self.has_class(name) == on:
+            return
+        self.set_class(on, name, update=False)
+        if self.is_mounted:
+            self.app.stylesheet.update_nodes([self, *self.query_children(".meta")])
+            self.refresh()
 
     def watch_meta(self) -> None:
         self._refresh_meta()
@@ -143,48 +364,102 @@ class MessageView(Vertical):
     def on_mount(self) -> None:
         self._refresh_meta()
 
+    @property
+    def is_long(self) -> bool:
+        """True when the body may have blocks worth hiding while out of view."""
+        return self.offscreen.hidden > 0 or len(self.text) > 8_000 or self._stream is not None
+
+    def hide_offscreen_blocks(self) -> None:
+        """Hide (or show again) the body's blocks for the log's scroll position."""
+        self.offscreen.update()
+
+    @on(Markdown.TableOfContentsUpdated)
+    def _body_rebuilt(self, event: Markdown.TableOfContentsUpdated) -> None:
+        """A long body finished mounting: hide what is far out of view."""
+        if self.is_long:
+            self.call_after_refresh(self.offscreen.update)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Hidden blocks would have another height at another width: re-check them."""
+        if self.offscreen.hidden:
+            self.call_after_refresh(self.offscreen.update)
+
     # ----------------------------------------------------------------- streaming
 
     def start_stream(self) -> None:
         """Begin streaming into the body (UI thread)."""
         self.state = "streaming"
+        self._ui_thread = threading.get_ident()
+        self.buffer.reopen()
         if self._stream is None:
             self._stream = Markdown.get_stream(self.body)
 
     def push(self, text: str) -> None:
-        """Queue streamed text; safe to call from a worker thread."""
+        """Queue streamed text; safe to call from any thread.
+
+        A worker thread waits here while the screen is more than BACKLOG_CHARS behind.
+        """
         if self.buffer.push(text):
             self.post_message(self.Flush())
+        if (self.buffer.size > BACKLOG_CHARS and self._stream is not None
+                and threading.get_ident() != self._ui_thread):
+            self.buffer.wait_below(BACKLOG_CHARS, BACKLOG_WAIT_S)
+
+    def _wake(self) -> None:
+        self.post_message(self.Flush())
 
     @on(Flush)
     async def write_pending_text(self, event: Flush) -> None:
-        """Hand everything buffered to the MarkdownStream in one write, at most 15 a second."""
+        """Hand buffered text to the MarkdownStream: one bounded write per paced frame."""
         event.stop()
-        wait = self.buffer.last_flush + FLUSH_INTERVAL - time.monotonic()
-        if wait > 0:
-            self.set_timer(wait, lambda: self.post_message(self.Flush()))
+        if self._stream is None:
+            self.buffer.take()
             return
-        self.buffer.last_flush = time.monotonic()
-        text = self.buffer.take()
-        if text and self._stream is not None:
+        now = time.monotonic()
+        behind = self.buffer.size > APPEND_CHARS
+        wait = self.buffer.last_flush + (FLUSH_INTERVAL if behind else self._pace) - now
+        if wait > 0:
+            self.set_timer(wait, self._wake)
+            return
+        self._update_pace()
+        self.buffer.last_flush = now
+        text = self.buffer.take(APPEND_CHARS)
+        if text:
             await self._stream.write(text)
+        if self.buffer.size:
+            self.set_timer(FLUSH_INTERVAL, self._wake)
+        self.call_after_refresh(self.offscreen.update)
+
+    def _update_pace(self) -> None:
+        """Set the pause before the next append from what the last cycle cost the UI."""
+        cpu = time.thread_time()
+        if self._cycle_cpu is not None:
+            spent = cpu - self._cycle_cpu
+            self._pace = min(MAX_PACE, max(FLUSH_INTERVAL, spent / UI_SHARE))
+        self._cycle_cpu = cpu
 
     async def finish(self, text: str, state: str, meta: str | None = None) -> None:
-        """End the stream and settle the body once with the full text."""
+        """End the stream and settle the body with the full text (see the module docstring)."""
+        streamed = self._stream is not None
         if self._stream is not None:
             pending = self.buffer.take()
             if pending:
                 await self._stream.write(pending)
             await self._stream.stop()
             self._stream = None
+        self.buffer.close()
         self.text = text
-        await self.body.update(text)
+        body = self.body
+        if not streamed or body.source != text or _REFERENCE_DEFINITION.search(text):
+            await self.offscreen.remove()
+            await body.update(text)
         if meta is not None:
             self.meta = meta
         self.state = state
 
     def on_unmount(self) -> None:
         """A view removed mid-stream (session switched) drops its stream task."""
+        self.buffer.close()
         stream, self._stream = self._stream, None
         task = getattr(stream, "_task", None) if stream is not None else None
         if task is not None:
@@ -197,4 +472,5 @@ class MessageView(Vertical):
             self._stream = None
         self.buffer.take()
         self.text = ""
+        await self.offscreen.remove()
         await self.body.update("")

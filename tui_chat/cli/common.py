@@ -23,8 +23,13 @@ def run_command(args: argparse.Namespace) -> int:
     from tui_chat.core.runtime import Runtime
 
     try:
-        runtime = Runtime.open(config_path=args.config, data_dir=args.data_dir)
+        runtime = Runtime.open(config_path=getattr(args, "config", None),
+                               data_dir=getattr(args, "data_dir", None))
     except TuiChatError as exc:
+        if getattr(args, "command", None) == "doctor":  # doctor reports a bad config as a ✗
+            from tui_chat.cli.doctor import run_without_runtime
+
+            return run_without_runtime(args)
         return fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - last line of defence, details to log
         logging.getLogger("tui_chat").exception("start-up failed")
@@ -38,7 +43,8 @@ def run_command(args: argparse.Namespace) -> int:
         module = importlib.import_module(f"tui_chat.cli.{command}")
         return int(module.run(args, runtime) or 0)
     except KeyboardInterrupt:
-        return fail("interrupted.") if command != "tui" else 130
+        fail("interrupted.")
+        return 130
     except TuiChatError as exc:
         log.info("command %s failed: %s", command, exc)
         return fail(str(exc))

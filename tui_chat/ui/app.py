@@ -773,6 +773,8 @@ class TuiChatApp(App[int]):
         """F2: requests, models, fallbacks and the log."""
         from tui_chat.ui.screens.diagnostics import DiagnosticsScreen
 
+        if isinstance(self.screen, DiagnosticsScreen):
+            return
         self.push_screen(DiagnosticsScreen(self.runtime))
 
     def action_copy_reply(self) -> None:

@@ -128,7 +128,7 @@ def test_ask_cli_answers_from_smollm2_and_names_the_fallback(
     assert result.stdout.strip()
     assert "tui-chat: fallback from coder (load_error): coder.gguf is not a GGUF file" \
         in result.stderr
-    assert "smollm2 answers instead" in result.stderr
+    assert "trying smollm2" in result.stderr
     assert "tui-chat: smollm2 (code: " in result.stderr
 
 

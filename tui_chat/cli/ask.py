@@ -27,9 +27,9 @@ def _status(text: str) -> None:
 
 
 def _fallback_line(event: chat.Fallback) -> str:
-    """``tui-chat: fallback from MODEL (TRIGGER): why; NEXT answers instead``."""
+    """``tui-chat: fallback from MODEL (TRIGGER): why; trying NEXT``."""
     kept = " (its partial reply is kept)" if event.restart else ""
-    nxt = f"; {event.next_model} answers instead" if event.next_model else "; no model left to try"
+    nxt = f"; trying {event.next_model}" if event.next_model else "; no model left to try"
     return (f"tui-chat: fallback from {event.model} ({event.trigger}){kept}: "
             f"{event.message.rstrip('.')}{nxt}")
 

@@ -486,7 +486,7 @@ class TuiChatApp(App[int]):
                 )
         elif isinstance(event, chat.Fallback):
             if event.trigger != "missing":  # a missing download is shown in the meta line
-                nxt = f"; {event.next_model} answers instead" if event.next_model else ""
+                nxt = f"; trying {event.next_model}" if event.next_model else ""
                 self.notify(f"{event.message.rstrip('.')}{nxt}.", severity="warning", timeout=8)
             if event.restart:
                 with gen.lock:

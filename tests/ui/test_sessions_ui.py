@@ -89,7 +89,10 @@ async def test_two_sessions_on_one_model_queue(make_runtime) -> None:
         await wait_until(pilot, lambda: app.generations[first].parts, what="first stream")
         await pilot.press("ctrl+n")
         await pick(pilot, app, "smollm2")
-        await send(pilot, "hello")
+        from tui_chat.ui.widgets.prompt import PromptInput
+
+        app.query_one(PromptInput).load_text("hello")  # while a stream runs, each Pilot
+        await pilot.press("enter")                      # key waits ~2 s: send it in one go
         second = app.session_id
         await wait_until(pilot, lambda: second in app.generations and
                          app.generations[second].waiting, what="the second to wait")

@@ -1,15 +1,66 @@
-"""The scrolling conversation: messages, following the bottom while streaming."""
+"""The scrolling conversation: messages, following the bottom while streaming.
+
+A session can hold thousands of messages. Only the most recent ones are mounted as
+widgets (:data:`OPEN_WINDOW` when a session opens, at most :data:`MAX_MOUNTED_MESSAGES`
+as it grows); older ones wait as plain data behind a one-line placeholder and are
+mounted :data:`OLDER_BATCH` at a time as the user scrolls up to them, the view kept
+where it was. Mounted messages whose bodies are long hide their blocks while they are
+far out of view (see ``MessageView.hide_offscreen_blocks``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Static
 from textual.widgets.markdown import MarkdownFence
 
 from tui_chat.ui.widgets.message import MessageView
 
 MAX_MOUNTED_MESSAGES = 200
-"""Older messages are collapsed into one placeholder so the widget count stays bounded."""
+"""Most messages mounted at once; older ones are collapsed behind the placeholder."""
+OPEN_WINDOW = 30
+"""Messages mounted when a whole session is shown at once (the most recent ones)."""
+OLDER_BATCH = 8
+"""Messages mounted each time the user scrolls up near the placeholder."""
+PREFETCH_SCREENS = 2
+"""Older messages are mounted when the view is this many screens from the top."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Collapsed:
+    """A message that is not mounted: what it takes to build its view again."""
+
+    role: str
+    text: str
+    meta: str
+    state: str
+    message_id: int | None
+
+    @classmethod
+    def of(cls, view: MessageView) -> _Collapsed:
+        return cls(view.role, view.text, view.meta, view.state, view.message_id)
+
+    def view(self) -> MessageView:
+        return MessageView(self.role, self.text, meta=self.meta, state=self.state,
+                           message_id=self.message_id)
+
+
+class OlderMessages(Static):
+    """The placeholder above the mounted messages: how many older ones there are."""
+
+    DEFAULT_CSS = """
+    OlderMessages {
+        color: $text-muted;
+        text-align: center;
+        height: 1;
+        margin: 0 0 1 0;
+    }
+    """
 
 
 class ChatLog(VerticalScroll, can_focus=True):
@@ -28,25 +79,123 @@ class ChatLog(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.cursor: int | None = None
         """Index of the selected message while the log has focus."""
+        self._older: list[MessageView | _Collapsed] = []
+        """Messages above the mounted ones, oldest first (never-mounted views or data)."""
+        self._placeholder: OlderMessages | None = None
+        self._loading_older = False
+        self._scroll_check = False
 
     @property
     def messages(self) -> list[MessageView]:
         """Mounted messages, oldest first."""
-        return list(self.query(MessageView))
+        return [child for child in self.children if isinstance(child, MessageView)]
+
+    @property
+    def older_count(self) -> int:
+        """Messages above the mounted ones, not mounted (yet)."""
+        return len(self._older)
 
     async def add(self, view: MessageView) -> MessageView:
         """Append a message and keep following the bottom if we were."""
         await self.mount(view)
         views = self.messages
         if len(views) > MAX_MOUNTED_MESSAGES:
-            for old in views[: len(views) - MAX_MOUNTED_MESSAGES]:
-                await old.remove()
+            gone = views[: len(views) - MAX_MOUNTED_MESSAGES]
+            self._older.extend(_Collapsed.of(old) for old in gone)
+            await self.remove_children(gone)
+            await self._show_placeholder()
         return view
+
+    def mount_all(self, widgets: Iterable[Widget], *, before: int | str | Widget | None = None,
+                  after: int | str | Widget | None = None) -> AwaitMount:
+        """Mount ``widgets``; a whole session shown at once mounts only its last messages.
+
+        When the log is empty and more than :data:`OPEN_WINDOW` messages come at the
+        end, the older ones are kept unmounted behind the placeholder.
+        """
+        widgets = list(widgets)
+        views = [w for w in widgets if isinstance(w, MessageView)]
+        if (before is not None or after is not None or self.children
+                or len(views) <= OPEN_WINDOW or len(views) != len(widgets)):
+            return super().mount_all(widgets, before=before, after=after)
+        self._older = list(widgets[:-OPEN_WINDOW])
+        recent = widgets[-OPEN_WINDOW:]
+        self._placeholder = OlderMessages(self._placeholder_text())
+        return super().mount_all([self._placeholder, *recent])
+
+    def _placeholder_text(self) -> str:
+        count = len(self._older)
+        return f"▲ {count:,} earlier message{'s' if count != 1 else ''} · scroll up to show"
+
+    async def _show_placeholder(self) -> None:
+        if not self._older:
+            if self._placeholder is not None:
+                placeholder, self._placeholder = self._placeholder, None
+                await placeholder.remove()
+            return
+        if self._placeholder is None:
+            self._placeholder = OlderMessages(self._placeholder_text())
+            await self.mount(self._placeholder, before=0)
+        else:
+            self._placeholder.update(self._placeholder_text())
+
+    async def show_older(self, count: int = OLDER_BATCH) -> int:
+        """Mount up to ``count`` more older messages above the others; returns how many.
+
+        The view stays on the message that was at the top.
+        """
+        if not self._older or self._loading_older:
+            return 0
+        self._loading_older = True
+        try:
+            batch = self._older[-count:]
+            del self._older[-count:]
+            views = [item.view() if isinstance(item, _Collapsed) else item for item in batch]
+            mounted = self.messages
+            anchor = mounted[0] if mounted else None
+            was_y = anchor.virtual_region.y if anchor is not None else 0
+            if anchor is not None:
+                await super().mount_all(views, before=anchor)
+            else:
+                await super().mount_all(views)
+            await self._show_placeholder()
+            if anchor is not None:
+                scroll_y = self.scroll_y
+
+                def keep_place() -> None:
+                    self.scroll_to(y=scroll_y + anchor.virtual_region.y - was_y, animate=False)
+
+                self.call_after_refresh(keep_place)
+            if self.cursor is not None:
+                self.cursor += len(views)
+            return len(views)
+        finally:
+            self._loading_older = False
 
     async def clear(self) -> None:
         """Remove every message."""
+        self._older = []
+        self._placeholder = None
         await self.remove_children()
         self.cursor = None
+
+    # ----------------------------------------------------------------- scrolling
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._scroll_check:
+            self._scroll_check = True
+            self.call_after_refresh(self._scrolled)
+
+    async def _scrolled(self) -> None:
+        """After a scroll: hide/show long bodies' blocks, mount older messages near the top."""
+        self._scroll_check = False
+        for child in self.children:
+            if isinstance(child, MessageView) and child.is_long:
+                child.hide_offscreen_blocks()
+        screen = self.scrollable_content_region.height
+        if self._older and self.scroll_y < PREFETCH_SCREENS * screen:
+            await self.show_older()
 
     def action_follow(self) -> None:
         """Jump to the end and follow new text again."""

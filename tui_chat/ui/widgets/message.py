@@ -28,7 +28,6 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -38,9 +37,6 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock, MarkdownStream
-
-if TYPE_CHECKING:
-    from textual.scroll_view import ScrollableContainer
 
 SHOW_LIMIT = 6_000
 """Longer user messages (pastes) show their start and a count; copy still gets it all."""
@@ -63,11 +59,14 @@ MAX_PACE = 0.4
 APPEND_CHARS = 2_000
 """Most characters handed to the Markdown widget in one append (one frame's work)."""
 
-BACKLOG_CHARS = 4_000
+BACKLOG_CHARS = 2_000
 """A worker thread pushing text waits while more than this is waiting for the screen."""
 
 BACKLOG_WAIT_S = 1.0
 """Longest a single push waits for the screen to catch up."""
+
+LONG_BODY_CHARS = 8_000
+"""A finished body this long is checked for blocks to hide when the log scrolls."""
 
 STATE_LABELS = {
     "streaming": "…",
@@ -87,9 +86,13 @@ class StreamBuffer:
     woken (the buffer was drained since the last wake), so one wake message is ever
     in flight no matter how fast tokens arrive. ``take`` may leave text behind (a
     per-frame limit); the wake then stays scheduled and the UI comes back for it.
+
+    A worker that finds more than a limit waiting (:meth:`wait_for_screen`) waits
+    until the UI has taken enough of it: a flood from a fast source stays bounded.
     """
 
-    __slots__ = ("_cond", "_parts", "_size", "_scheduled", "_closed", "last_flush")
+    __slots__ = ("_cond", "_parts", "_size", "_scheduled", "_closed", "_waiting",
+                 "last_flush")
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
@@ -97,6 +100,7 @@ class StreamBuffer:
         self._size = 0
         self._scheduled = False
         self._closed = False
+        self._waiting = False
         self.last_flush = 0.0
         """When the UI last took text (monotonic seconds)."""
 
@@ -104,6 +108,11 @@ class StreamBuffer:
     def size(self) -> int:
         """Characters waiting for the UI."""
         return self._size
+
+    @property
+    def worker_waiting(self) -> bool:
+        """True while a worker is blocked in :meth:`wait_for_screen`."""
+        return self._waiting
 
     def push(self, text: str) -> bool:
         """Add ``text``; True when the caller should post a wake-up."""
@@ -132,10 +141,17 @@ class StreamBuffer:
             self._cond.notify_all()
             return text
 
-    def wait_below(self, limit: int, timeout: float) -> None:
-        """Block (a worker thread) until at most ``limit`` characters wait, or ``timeout``."""
+    def wait_for_screen(self, limit: int, timeout: float) -> None:
+        """Block (a worker thread) while more than ``limit`` characters wait for the UI,
+        until the buffer is closed or ``timeout``."""
         with self._cond:
-            self._cond.wait_for(lambda: self._size <= limit or self._closed, timeout)
+            if self._size <= limit:
+                return
+            self._waiting = True
+            try:
+                self._cond.wait_for(lambda: self._closed or self._size <= limit, timeout)
+            finally:
+                self._waiting = False
 
     def close(self) -> None:
         """Nobody will take text any more: release waiting workers for good."""
@@ -169,9 +185,9 @@ class OffscreenBlocks:
     would cost more than the one before. The leading blocks that are more than
     :attr:`HIDE_SCREENS` viewports above the top get ``display: none`` and one
     :class:`BlockSpacer` of exactly their height takes their place, so scroll
-    positions and the scrollbar do not change. They come back as soon as the
-    viewport gets within one screen of them, or when the width changes (their height
-    would be different).
+    positions and the scrollbar do not change. Where each hidden block started is
+    remembered, so scrolling back up shows just the blocks coming near the viewport;
+    a width change shows them all (their heights would be different).
     """
 
     MIN_BLOCKS = 24
@@ -180,35 +196,36 @@ class OffscreenBlocks:
     """The last blocks always stay displayed (the stream updates the last one)."""
     MIN_STEP = 4
     """Hide at least this many blocks at once (each change costs a layout)."""
-    HIDE_SCREENS = 2
+    HIDE_SCREENS = 1
+    """Blocks more than this many viewport heights above the top are hidden."""
 
     def __init__(self, view: MessageView) -> None:
         self.view = view
         self.hidden = 0
         """How many leading blocks are hidden."""
         self.width = 0
-        self.height = 0
         self.spacer: BlockSpacer | None = None
+        self._tops: list[int] = [0]
+        """_tops[i]: the spacer height that stands in for the first i blocks."""
 
     def blocks(self) -> list[MarkdownBlock]:
         """The body's top-level blocks, in order."""
         return [child for child in self.view.body.children if isinstance(child, MarkdownBlock)]
 
-    def _log(self) -> ScrollableContainer | None:
+    def _log(self) -> Widget | None:
         parent = self.view.parent
         return parent if isinstance(parent, Widget) and parent.is_scrollable else None
 
-    def _body_y(self, log: Widget) -> int | None:
+    def _body_y(self) -> int | None:
         """The body's top in the log's virtual (scrollable) coordinates."""
-        body = self.view.body
-        region = body.virtual_region
+        region = self.view.body.virtual_region
         view_region = self.view.virtual_region
         if not region.height or not view_region.height:
             return None
         return view_region.y + self.view.styles.gutter.top + region.y
 
     def update(self) -> None:
-        """Hide or show blocks for the current scroll position (UI thread, after a layout)."""
+        """Hide or show blocks for the log's scroll position (UI thread, after a layout)."""
         view = self.view
         log = self._log()
         if log is None or not view.is_mounted:
@@ -220,49 +237,55 @@ class OffscreenBlocks:
         if self.hidden and width != self.width:
             self.restore()
             return
-        body_y = self._body_y(log)
+        body_y = self._body_y()
         if body_y is None:
             return
         screen = max(1, log.scrollable_content_region.height)
-        top = log.scroll_y
-        if self.hidden and top < body_y + self.height + screen:
-            self.restore()
+        limit = log.scroll_y - self.HIDE_SCREENS * screen
+        tops = self._tops
+        if self.hidden and body_y + tops[self.hidden] + screen // 2 > log.scroll_y:
+            keep = self.hidden  # scrolled back up: show the blocks now near the viewport
+            while keep and body_y + tops[keep] > limit:
+                keep -= 1
+            self._show_from(blocks, keep)
             return
-        limit = top - self.HIDE_SCREENS * screen
-        last = len(blocks) - self.KEEP_BLOCKS
         index = self.hidden
+        last = len(blocks) - self.KEEP_BLOCKS
+        del tops[index + 1:]
         while index < last:
             region = blocks[index].virtual_region
             if not region.height or body_y + region.bottom > limit:
                 break
             index += 1
-        if index - self.hidden < self.MIN_STEP:
-            return
-        first_shown = blocks[index]
-        height = first_shown.virtual_region.y - first_shown.styles.margin.top
-        if height <= 0:
+            following = blocks[index]
+            tops.append(following.virtual_region.y - following.styles.margin.top)
+        if index - self.hidden < self.MIN_STEP or tops[index] <= 0:
             return
         with view.app.batch_update():
             if self.spacer is None:
                 self.spacer = BlockSpacer()
                 view.body.mount(self.spacer, before=blocks[0])
-            self.spacer.styles.height = height
+            self.spacer.styles.height = tops[index]
             self.spacer.display = True
             for block in blocks[self.hidden:index]:
                 block.display = False
-        self.hidden, self.height, self.width = index, height, width
+        self.hidden, self.width = index, width
+
+    def _show_from(self, blocks: list[MarkdownBlock], keep: int) -> None:
+        """Show the hidden blocks from index ``keep`` on; the first ``keep`` stay hidden."""
+        with self.view.app.batch_update():
+            for block in blocks[keep:self.hidden]:
+                block.display = True
+            if self.spacer is not None:
+                self.spacer.styles.height = self._tops[keep]
+                self.spacer.display = keep > 0
+        self.hidden = keep
+        del self._tops[keep + 1:]
 
     def restore(self) -> None:
         """Show every hidden block again (UI thread)."""
-        if not self.hidden:
-            return
-        with self.view.app.batch_update():
-            for block in self.blocks()[: self.hidden]:
-                block.display = True
-            if self.spacer is not None:
-                self.spacer.display = False
-                self.spacer.styles.height = 0
-        self.hidden = self.height = 0
+        if self.hidden:
+            self._show_from(self.blocks(), 0)
 
     async def remove(self) -> None:
         """Show every block and drop the spacer (before the body is rebuilt)."""
@@ -367,7 +390,8 @@ class MessageView(Vertical):
     @property
     def is_long(self) -> bool:
         """True when the body may have blocks worth hiding while out of view."""
-        return self.offscreen.hidden > 0 or len(self.text) > 8_000 or self._stream is not None
+        return (self._stream is not None or self.offscreen.hidden > 0
+                or len(self.text) > LONG_BODY_CHARS)
 
     def hide_offscreen_blocks(self) -> None:
         """Hide (or show again) the body's blocks for the log's scroll position."""
@@ -403,7 +427,7 @@ class MessageView(Vertical):
             self.post_message(self.Flush())
         if (self.buffer.size > BACKLOG_CHARS and self._stream is not None
                 and threading.get_ident() != self._ui_thread):
-            self.buffer.wait_below(BACKLOG_CHARS, BACKLOG_WAIT_S)
+            self.buffer.wait_for_screen(BACKLOG_CHARS, BACKLOG_WAIT_S)
 
     def _wake(self) -> None:
         self.post_message(self.Flush())
@@ -416,7 +440,7 @@ class MessageView(Vertical):
             self.buffer.take()
             return
         now = time.monotonic()
-        behind = self.buffer.size > APPEND_CHARS
+        behind = self.buffer.worker_waiting or self.buffer.size > APPEND_CHARS
         wait = self.buffer.last_flush + (FLUSH_INTERVAL if behind else self._pace) - now
         if wait > 0:
             self.set_timer(wait, self._wake)

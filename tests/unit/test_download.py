@@ -44,8 +44,8 @@ FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.001, max_delay=0.01)
 
 
 def payload(size: int, seed: int = 0) -> bytes:
-    """Deterministic random bytes (incompressible, like a GGUF)."""
-    return random.Random(seed).randbytes(size)
+    """Deterministic random bytes behind a GGUF magic (incompressible, like a GGUF)."""
+    return b"GGUF" + random.Random(seed).randbytes(size - 4)
 
 
 def write_tiny_config(folder: Path, *, sha256: str | None = None, extras: str = "") -> Path:

@@ -55,6 +55,24 @@ def package_file(package: str, file: str) -> Path | None:
     return None
 
 
+def _header_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a GGUF file (empty, wrong magic, unreadable), or None.
+
+    Four bytes are read, so listing models stays cheap; a truncated file with a good
+    header is only caught when llama.cpp loads it.
+    """
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if not magic:
+        return "is empty (0 bytes)"
+    if magic != b"GGUF":
+        return "is not a GGUF file"
+    return None
+
+
 class VerifiedRecords:
     """Remembers which files were hashed, so a later start need not re-hash 8 GB.
 
@@ -143,6 +161,11 @@ class Catalog:
         if path is None or not path.is_file():
             where = f"package {spec.package}" if spec.package else str(path)
             return ModelState(spec.name, "missing", f"not found in {where}")
+        problem = _header_problem(path)
+        if problem is not None:
+            return ModelState(spec.name, "error",
+                              f"{path.name} {problem}; delete it and run "
+                              f"`tui-chat download {spec.name}`.")
         if self.records.get(path) is not None and path.parent == self.config.models_dir:
             return ModelState(spec.name, "verified")
         return ModelState(spec.name, "downloaded")

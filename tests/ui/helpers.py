@@ -17,12 +17,3 @@ async def wait_until(pilot: Pilot, predicate: Callable[[], object], timeout: flo
             raise AssertionError(f"timed out after {timeout}s waiting for {what}")
         await pilot.pause(0.05)
 
-
-def visible_text(widget) -> str:  # noqa: ANN001
-    """The plain text a widget shows on screen right now (its rendered lines)."""
-    lines = []
-    for y in range(widget.region.height):
-        strip = widget.render_line(y) if hasattr(widget, "render_line") else None
-        if strip is not None:
-            lines.append(strip.text)
-    return "\n".join(lines)

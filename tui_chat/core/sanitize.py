@@ -12,7 +12,6 @@ from __future__ import annotations
 _ESC = "\x1b"
 _BEL = "\x07"
 _CSI_C1 = "\x9b"
-_OSC_C1 = "\x9d"
 _ST_C1 = "\x9c"
 # Introducers whose sequence runs until a string terminator (ST or BEL).
 _STRING_C1 = {"\x90", "\x98", "\x9d", "\x9e", "\x9f"}  # DCS, SOS, OSC, PM, APC

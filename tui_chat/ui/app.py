@@ -438,6 +438,8 @@ class TuiChatApp(App[int]):
                 else:
                     if isinstance(event, chat.RouteChosen):
                         reason = event.reason
+                    # Blocking on purpose (these events are rare): a fallback restart must
+                    # close the old view before the next model's text reaches gen.parts.
                     self.call_from_thread(self._on_reply_event, gen, event, reason)
         except TuiChatError as exc:
             self.call_from_thread(self._reply_failed, gen, str(exc))

@@ -115,10 +115,10 @@ def default_backend_factory(spec: ModelSpec, path: Path | None) -> Backend:
         from tui_chat.core.backends.openai import OpenAIBackend
 
         return OpenAIBackend(spec)
-    from tui_chat.core.backends.llama import LlamaBackend
+    from tui_chat.core.backends.hosted import HostedLlamaBackend
 
     assert path is not None
-    return LlamaBackend(spec.name, path, spec.load)
+    return HostedLlamaBackend(spec.name, path, spec.load)
 
 
 def missing_error(spec: ModelSpec, path: Path | None) -> ModelUnavailable:

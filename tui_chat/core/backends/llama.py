@@ -130,6 +130,7 @@ class LlamaBackend:
         self.applied: dict[str, Any] = {}
         self.load_seconds: float | None = None
         self._llm: Any = None
+        self._template_formatter: Any = None
 
     @property
     def loaded(self) -> bool:
@@ -196,14 +197,7 @@ class LlamaBackend:
         from jinja2.exceptions import SecurityError
 
         try:
-            from llama_cpp import llama_chat_format
-
-            model = self._llm._model
-            llama_chat_format.Jinja2ChatFormatter(
-                template=template,
-                eos_token=model.token_get_text(self._llm.token_eos()),
-                bos_token=model.token_get_text(self._llm.token_bos()),
-            )(messages=[{"role": "user", "content": "hi"}])
+            self._formatter()(messages=[{"role": "user", "content": "hi"}])
         except SecurityError as exc:
             log.error("%s: chat template refused by the sandbox: %s", self.name, exc,
                       exc_info=True)
@@ -216,6 +210,19 @@ class LlamaBackend:
         except Exception:  # noqa: BLE001 - odd but harmless templates fail later, per prompt
             log.warning("%s: chat template did not render a probe message", self.name,
                         exc_info=True)
+
+    def _formatter(self) -> Any:
+        """The GGUF's chat template, compiled once (compiling takes milliseconds)."""
+        if self._template_formatter is None:
+            from llama_cpp import llama_chat_format
+
+            model = self._llm._model
+            self._template_formatter = llama_chat_format.Jinja2ChatFormatter(
+                template=self._llm.metadata["tokenizer.chat_template"],
+                eos_token=model.token_get_text(self._llm.token_eos()),
+                bos_token=model.token_get_text(self._llm.token_bos()),
+            )
+        return self._template_formatter
 
     def count_prompt(self, messages: list[Message]) -> int | None:
         """Exact prompt tokens for ``messages`` as the GGUF's chat template renders them.
@@ -230,15 +237,7 @@ class LlamaBackend:
         if not template:
             return None
         try:
-            from llama_cpp import llama_chat_format
-
-            model = self._llm._model
-            formatter = llama_chat_format.Jinja2ChatFormatter(
-                template=template,
-                eos_token=model.token_get_text(self._llm.token_eos()),
-                bos_token=model.token_get_text(self._llm.token_bos()),
-            )
-            rendered = formatter(messages=list(messages))
+            rendered = self._formatter()(messages=list(messages))
             tokens = self._llm.tokenize(rendered.prompt.encode("utf-8", "replace"),
                                         add_bos=not rendered.added_special, special=True)
         except Exception:  # noqa: BLE001 - a hostile or odd template: estimate instead
@@ -315,6 +314,7 @@ class LlamaBackend:
     def close(self) -> None:
         """Free the model."""
         llm, self._llm = self._llm, None
+        self._template_formatter = None
         if llm is not None:
             try:
                 llm.close()

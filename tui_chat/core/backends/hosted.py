@@ -1,0 +1,437 @@
+"""llama.cpp in a child process, so the model never waits for the app's GIL.
+
+Why: llama-cpp-python runs Python for every token (sampling, detokenising, building
+chunk dicts). In the TUI's own process that code waits for the GIL whenever the UI
+thread parses or paints Markdown, which cost the model 5-11 % of its speed
+(``bench/llm.py``). A child process has an interpreter of its own, so a reply streams
+at raw llama-cpp-python speed; and a crash inside llama.cpp (a corrupt GGUF can abort
+it) ends the child, not the app, and shows one sentence.
+
+The child (``python -m tui_chat.core.backends.hosted``) wraps one
+:class:`~tui_chat.core.backends.llama.LlamaBackend`. Protocol, JSON lines:
+
+* parent -> child (stdin): ``{"op": "load" | "count_tokens" | "count_prompt" |
+  "stream" | "cancel" | "close", ...}``;
+* child -> parent (a private copy of stdout; fd 1 is pointed at stderr so stray
+  prints from C cannot corrupt it): one ``{"ok": value}`` or ``{"err": {...}}`` line
+  per op, a ``stream`` op first sending one ``{"c": [...]}`` line per chunk;
+* ``cancel`` is read by the child's reader thread and takes effect between tokens;
+* end of stdin (the app exited, or was killed) ends the child at once;
+* stderr (llama.cpp's own messages, the child's log records) goes to the app's log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from tui_chat.core.backends.base import Chunk, Message
+from tui_chat.core.backends.llama import check_gguf_header
+from tui_chat.core.errors import BackendError, ModelUnavailable, TuiChatError
+
+log = logging.getLogger(__name__)
+
+CLOSE_TIMEOUT_S = 3.0
+"""How long close() waits for the child to exit before killing it."""
+
+
+def _encode(message: dict[str, Any]) -> bytes:
+    return json.dumps(message, separators=(",", ":")).encode("ascii") + b"\n"
+
+
+# --------------------------------------------------------------------------- parent side
+
+
+class HostedLlamaBackend:
+    """A GGUF model served by a child process; same interface as LlamaBackend.
+
+    Not thread-safe for concurrent generations (the pool serialises them); ``info``
+    and ``context_size`` answer from the parent and never wait for a stream.
+    """
+
+    def __init__(self, name: str, path: Path, load: dict[str, Any]) -> None:
+        self.name = name
+        self.path = path
+        self.load_params = dict(load)
+        self.applied: dict[str, Any] = {}
+        self.load_seconds: float | None = None
+        self._n_ctx: int | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._rpc = threading.Lock()  # one request/reply exchange (or stream) at a time
+        self._ids = 0
+        self._stderr_tail: deque[str] = deque(maxlen=30)
+
+    # ----------------------------------------------------------------- process
+
+    @property
+    def loaded(self) -> bool:
+        """True while the child process is up with the model loaded."""
+        proc = self._proc
+        return proc is not None and proc.poll() is None and self._n_ctx is not None
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id, while it runs."""
+        proc = self._proc
+        return proc.pid if proc is not None and proc.poll() is None else None
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "tui_chat.core.backends.hosted"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                start_new_session=True,  # terminal signals (Ctrl+C, Ctrl+Z) stay with the app
+            )
+        except OSError as exc:
+            log.exception("starting the model process for %s failed", self.name)
+            raise ModelUnavailable(
+                f"Could not start a process for {self.name} ({exc.strerror}); "
+                "check free memory and the process limit (ulimit -u).",
+                model=self.name, reason="load_error",
+            ) from exc
+        self._stderr_tail.clear()
+        threading.Thread(target=self._forward_stderr, args=(proc.stderr,),
+                         name=f"{self.name}-stderr", daemon=True).start()
+        return proc
+
+    def _forward_stderr(self, stream: IO[bytes]) -> None:
+        """Copy the child's stderr into the app's log (and keep the last lines)."""
+        for raw in stream:
+            line = raw.decode("utf-8", "replace").rstrip()
+            if line:
+                self._stderr_tail.append(line)
+                log.info("[%s process] %s", self.name, line)
+
+    def _send(self, proc: subprocess.Popen[bytes], message: dict[str, Any]) -> None:
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(_encode(message))
+            proc.stdin.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            pass  # the child is gone; the read that follows reports it
+
+    def _read(self, proc: subprocess.Popen[bytes]) -> dict[str, Any] | None:
+        """The child's next line, or None when it has exited."""
+        assert proc.stdout is not None
+        raw = proc.stdout.readline()
+        if not raw.endswith(b"\n"):  # end of file, or a line cut short by a crash
+            return None
+        return json.loads(raw)
+
+    def _exit_detail(self, proc: subprocess.Popen[bytes]) -> str:
+        try:
+            code = proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            code = proc.wait()
+        tail = "\n".join(self._stderr_tail)
+        log.error("the model process for %s ended with exit code %s; its last output:\n%s",
+                  self.name, code, tail or "(none)")
+        if code is not None and code < 0:
+            return f"killed by signal {-code}"
+        return f"exit code {code}"
+
+    def _error(self, err: dict[str, Any]) -> TuiChatError:
+        kind = err.get("type")
+        message = err.get("message") or f"{self.name} failed; see the log."
+        reason = err.get("reason") or ("load_error" if kind == "ModelUnavailable"
+                                       else "backend_error")
+        if kind == "ModelUnavailable":
+            return ModelUnavailable(message, model=self.name, reason=reason)
+        if kind == "BackendError":
+            return BackendError(message, model=self.name, reason=reason)
+        return BackendError(f"{self.name} failed ({message}); see the log.",
+                            model=self.name, reason="backend_error")
+
+    def _call(self, op: str, **fields: Any) -> Any:
+        """One request/reply exchange with the loaded child."""
+        self.load()
+        with self._rpc:
+            proc = self._proc
+            if proc is None:
+                raise BackendError(f"{self.name} was unloaded; send the prompt again.",
+                                   model=self.name, reason="backend_error")
+            self._send(proc, {"op": op, **fields})
+            reply = self._read(proc)
+            if reply is None:
+                self._lost(proc)
+                raise BackendError(
+                    f"{self.name}'s process stopped ({self._exit_detail(proc)}); "
+                    "send the prompt again, and see the log if it keeps happening.",
+                    model=self.name, reason="backend_error",
+                )
+        if "err" in reply:
+            raise self._error(reply["err"])
+        return reply.get("ok")
+
+    def _lost(self, proc: subprocess.Popen[bytes]) -> None:
+        if self._proc is proc:
+            self._proc = None
+            self._n_ctx = None
+
+    # ----------------------------------------------------------------- Backend
+
+    def load(self) -> None:
+        """Start the child and load the GGUF in it; ModelUnavailable with one sentence."""
+        if self.loaded:
+            return
+        if not self.path.is_file():
+            raise ModelUnavailable(
+                f"{self.name}: {self.path.name} is missing; run `tui-chat download {self.name}`.",
+                model=self.name, reason="missing",
+            )
+        check_gguf_header(self.path)
+        with self._rpc:
+            if self.loaded:
+                return
+            if self._proc is not None:  # a child that died: reap it before a new one
+                self._stop(self._proc)
+            started = time.perf_counter()
+            proc = self._spawn()
+            self._send(proc, {"op": "load", "name": self.name, "path": str(self.path),
+                              "load": self.load_params})
+            reply = self._read(proc)
+            if reply is None:
+                detail = self._exit_detail(proc)
+                raise ModelUnavailable(
+                    f"llama.cpp crashed while loading {self.path.name} ({detail}; corrupt or "
+                    f"truncated GGUF?); delete it and run `tui-chat download {self.name}`.",
+                    model=self.name, reason="load_error",
+                )
+            if "err" in reply:
+                self._stop(proc)
+                error = self._error(reply["err"])
+                if isinstance(error, ModelUnavailable):
+                    raise error
+                raise ModelUnavailable(str(error), model=self.name, reason="load_error")
+            facts = reply["ok"]
+            self._proc = proc
+            self.applied = dict(facts.get("applied") or {})
+            self._n_ctx = int(facts["n_ctx"])
+            self.load_seconds = time.perf_counter() - started
+            log.info("%s: model process %d ready in %.2fs (llama.cpp load %.2fs)",
+                     self.name, proc.pid, self.load_seconds, facts.get("load_seconds") or 0.0)
+
+    def context_size(self) -> int:
+        """The loaded context window in tokens."""
+        if self._n_ctx is not None:
+            return self._n_ctx
+        return int(self.load_params.get("n_ctx", 4096))
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens ``text`` takes (exact, counted by the model's tokenizer in the child)."""
+        return int(self._call("count_tokens", text=text))
+
+    def count_prompt(self, messages: list[Message]) -> int | None:
+        """Exact prompt tokens as the GGUF's chat template renders ``messages``."""
+        counted = self._call("count_prompt", messages=list(messages))
+        return None if counted is None else int(counted)
+
+    def stream(
+        self,
+        messages: list[Message],
+        params: dict[str, Any],
+        cancel: threading.Event | None = None,
+    ) -> Iterator[Chunk]:
+        """Stream a reply from the child; stops within one token of ``cancel``."""
+        self.load()
+        self._rpc.acquire()  # a plain Lock: the generator may be finalised on another thread
+        proc = self._proc
+        done = False
+        try:
+            if proc is None:
+                raise BackendError(f"{self.name} was unloaded; send the prompt again.",
+                                   model=self.name, reason="backend_error")
+            self._ids += 1
+            stream_id = self._ids
+            self._send(proc, {"op": "stream", "id": stream_id, "messages": list(messages),
+                              "params": params})
+            cancel_sent = False
+            while True:
+                if cancel is not None and cancel.is_set() and not cancel_sent:
+                    self._send(proc, {"op": "cancel", "id": stream_id})
+                    cancel_sent = True
+                reply = self._read(proc)
+                if reply is None:
+                    done = True
+                    self._lost(proc)
+                    raise BackendError(
+                        f"{self.name}'s process stopped mid-reply ({self._exit_detail(proc)}); "
+                        "send the prompt again, and see the log if it keeps happening.",
+                        model=self.name, reason="backend_error",
+                    )
+                fields = reply.get("c")
+                if fields is None:
+                    done = True
+                    if "err" in reply:
+                        raise self._error(reply["err"])
+                    return
+                chunk = Chunk(*fields)
+                if chunk.finish_reason is not None:
+                    # Read the stream's closing line now: the caller stops at this chunk.
+                    closing = self._read(proc)
+                    done = True
+                    if closing is not None and "err" in closing:
+                        raise self._error(closing["err"])
+                    yield chunk
+                    return
+                yield chunk
+        finally:
+            if not done and proc is not None and proc.poll() is None:
+                self._drain_abandoned(proc, stream_id)
+            self._rpc.release()
+
+    def _drain_abandoned(self, proc: subprocess.Popen[bytes], stream_id: int) -> None:
+        """The caller left mid-stream: stop the child's reply and read up to its end."""
+        self._send(proc, {"op": "cancel", "id": stream_id})
+        while True:
+            reply = self._read(proc)
+            if reply is None:
+                self._lost(proc)
+                return
+            fields = reply.get("c")
+            if fields is None:
+                return
+
+    def info(self) -> dict[str, Any]:
+        """Facts for diagnostics."""
+        return {
+            "backend": "llama",
+            "process": self.pid,
+            "path": str(self.path),
+            "n_ctx": self.applied.get("n_ctx", self.load_params.get("n_ctx")),
+            "n_gpu_layers": self.applied.get("n_gpu_layers", self.load_params.get("n_gpu_layers")),
+            "load_seconds": self.load_seconds,
+            "applied": dict(self.applied),
+            "file_bytes": self.path.stat().st_size if self.path.is_file() else None,
+        }
+
+    def _stop(self, proc: subprocess.Popen[bytes]) -> None:
+        """End the child: close its stdin (it exits at EOF), kill it if it lingers."""
+        for pipe in (proc.stdin,):
+            try:
+                if pipe is not None:
+                    pipe.close()
+            except OSError:
+                pass
+        try:
+            proc.wait(timeout=CLOSE_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            log.warning("the model process for %s did not exit; killing it", self.name)
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+        self._lost(proc)
+
+    def close(self) -> None:
+        """Free the model: its process exits and the OS takes all of its memory back."""
+        proc, self._proc = self._proc, None
+        self._n_ctx = None
+        if proc is not None:
+            self._stop(proc)
+
+
+# --------------------------------------------------------------------------- child side
+
+
+class _Host:
+    """The child: one LlamaBackend answering the parent's requests in order."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.requests: queue.SimpleQueue[dict[str, Any]] = queue.SimpleQueue()
+        self.cancels: dict[int, threading.Event] = {}
+        self.cancels_lock = threading.Lock()
+        self.backend: Any = None
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.out.write(_encode(message))
+        self.out.flush()
+
+    def read_requests(self, stdin: IO[bytes]) -> None:
+        """Reader thread: queue requests, apply cancels at once, exit at end of input."""
+        for raw in stdin:
+            message = json.loads(raw)
+            if message.get("op") == "cancel":
+                with self.cancels_lock:
+                    event = self.cancels.get(message.get("id"))
+                if event is not None:
+                    event.set()
+                continue
+            if message.get("op") == "stream":
+                with self.cancels_lock:
+                    self.cancels[message["id"]] = threading.Event()
+            self.requests.put(message)
+        os._exit(0)  # the app closed the pipe or is gone: nothing left to serve
+
+    def serve(self) -> None:
+        """Answer requests until ``close``."""
+        while True:
+            message = self.requests.get()
+            op = message.get("op")
+            try:
+                if op == "close":
+                    self.send({"ok": None})
+                    return
+                self.send({"ok": self.handle(op, message)})
+            except TuiChatError as exc:
+                self.send({"err": {"type": exc.__class__.__name__, "message": str(exc),
+                                   "reason": getattr(exc, "reason", None)}})
+            except Exception as exc:  # noqa: BLE001 - reported to the parent, logged here
+                log.exception("request %s failed", op)
+                self.send({"err": {"type": "other",
+                                   "message": f"{exc.__class__.__name__}: {exc}"}})
+
+    def handle(self, op: str | None, message: dict[str, Any]) -> Any:
+        from tui_chat.core.backends.llama import LlamaBackend
+
+        if op == "load":
+            self.backend = LlamaBackend(message["name"], Path(message["path"]), message["load"])
+            self.backend.load()
+            return {"applied": self.backend.applied, "load_seconds": self.backend.load_seconds,
+                    "n_ctx": self.backend.context_size()}
+        if op == "count_tokens":
+            return self.backend.count_tokens(message["text"])
+        if op == "count_prompt":
+            return self.backend.count_prompt(message["messages"])
+        if op == "stream":
+            stream_id = message["id"]
+            with self.cancels_lock:
+                cancel = self.cancels[stream_id]
+            try:
+                for chunk in self.backend.stream(message["messages"], message["params"], cancel):
+                    self.send({"c": [chunk.text, chunk.index, chunk.empty, chunk.finish_reason,
+                                     chunk.prompt_tokens, chunk.completion_tokens]})
+            finally:
+                with self.cancels_lock:
+                    self.cancels.pop(stream_id, None)
+            return None
+        raise ValueError(f"unknown request {op!r}")
+
+
+def main() -> int:
+    """Serve one model over stdin/stdout until the parent closes the pipe."""
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # anything printed to fd 1 now lands in stderr, i.e. the app's log
+    sys.stdout = sys.stderr
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    host = _Host(out)
+    threading.Thread(target=host.read_requests, args=(sys.stdin.buffer,), daemon=True).start()
+    host.serve()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 CHECKPOINT_SECONDS = 1.0
 TOKEN_OVERHEAD = 8  # per-message template tokens, a safe estimate
+TEMPLATE_ALLOWANCE = 256
+"""Tokens a chat template may add of its own (SmolLM2's injects a system prompt)."""
 
 
 def _describe(triggers: list[tuple[str, str, str]]) -> str | None:
@@ -255,13 +257,28 @@ class ChatService:
 
         The oldest turns go first; the system prompt and the last user turn are always
         kept. Raises TuiChatError when even those do not fit.
+
+        A token always stands for at least one byte of text, so a conversation whose
+        UTF-8 size (plus template allowances) is within the budget fits without being
+        counted: it goes to the model at once with a rough prompt_tokens (4 characters
+        a token) that the backend's final chunk replaces with the exact count. Only
+        longer conversations are counted before they are sent.
         """
         budget = backend.context_size() - max_tokens - 16
         system: list[Message] = (
             [{"role": "system", "content": system_prompt}] if system_prompt else []
         )
-        costs = [backend.count_tokens(m["content"]) + TOKEN_OVERHEAD for m in history]
-        fixed = sum(backend.count_tokens(m["content"]) + TOKEN_OVERHEAD for m in system)
+        bound = TEMPLATE_ALLOWANCE + sum(
+            len(m["content"].encode("utf-8", "replace")) + TOKEN_OVERHEAD for m in system + history
+        )
+        if bound <= budget:
+            rough = sum(len(m["content"]) // 4 + TOKEN_OVERHEAD for m in system + history)
+            return system + history, 0, rough
+        many = getattr(backend, "count_tokens_many", None)
+        texts = [m["content"] for m in system + history]
+        counts = many(texts) if many is not None else [backend.count_tokens(t) for t in texts]
+        fixed = sum(count + TOKEN_OVERHEAD for count in counts[:len(system)])
+        costs = [count + TOKEN_OVERHEAD for count in counts[len(system):]]
         keep_from = 0
         total = fixed + sum(costs)
         while total > budget and keep_from < len(history) - 1:

@@ -232,6 +232,10 @@ class HostedLlamaBackend:
         """Tokens ``text`` takes (exact, counted by the model's tokenizer in the child)."""
         return int(self._call("count_tokens", text=text))
 
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        """:meth:`count_tokens` of each text, in one exchange with the child."""
+        return [int(count) for count in self._call("count_tokens_many", texts=list(texts))]
+
     def count_prompt(self, messages: list[Message]) -> int | None:
         """Exact prompt tokens as the GGUF's chat template renders ``messages``."""
         counted = self._call("count_prompt", messages=list(messages))
@@ -403,6 +407,8 @@ class _Host:
                     "n_ctx": self.backend.context_size()}
         if op == "count_tokens":
             return self.backend.count_tokens(message["text"])
+        if op == "count_tokens_many":
+            return self.backend.count_tokens_many(message["texts"])
         if op == "count_prompt":
             return self.backend.count_prompt(message["messages"])
         if op == "stream":

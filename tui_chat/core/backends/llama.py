@@ -184,6 +184,10 @@ class LlamaBackend:
             return max(1, len(text) // 3)
         return len(self._llm.tokenize(text.encode("utf-8", "replace"), add_bos=False, special=True))
 
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        """:meth:`count_tokens` of each text."""
+        return [self.count_tokens(text) for text in texts]
+
     def _check_template(self) -> None:
         """Render the GGUF's chat template once; a sandbox refusal makes the model unusable.
 
@@ -297,7 +301,10 @@ class LlamaBackend:
             close = getattr(events, "close", None)
             if close is not None:
                 close()
-        yield Chunk(text="", index=index, empty=False, finish_reason=finish or "stop")
+        # The prompt's exact size, counted after the reply so it never delays the first token.
+        prompt_tokens = self.count_prompt(messages)
+        yield Chunk(text="", index=index, empty=False, finish_reason=finish or "stop",
+                    prompt_tokens=prompt_tokens)
 
     def info(self) -> dict[str, Any]:
         """Facts for diagnostics."""

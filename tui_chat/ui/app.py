@@ -2,14 +2,17 @@
 
 Blocking work (inference, downloads, model loads) runs in thread workers that never
 touch widgets directly: text goes through a MessageView's StreamBuffer, everything
-else back through ``call_from_thread`` or ``post_message``.
+else back through ``post_message`` (the app handles its messages one at a time, in
+order, so a reply's events never overtake each other and the worker never waits).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import signal
@@ -18,7 +21,9 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.message import Message
+from textual.reactive import var
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -36,6 +41,9 @@ from tui_chat.ui.widgets.sessions import SessionList
 from tui_chat.ui.widgets.sidebar import AUTO, ModelList
 
 log = logging.getLogger(__name__)
+
+SIDEBAR_DELAY_S = 0.05
+"""How long session-list updates wait at the start of a reply (see refresh_sessions_soon)."""
 
 
 def styles_path() -> Path:
@@ -64,6 +72,10 @@ class Generation:
     """The thread worker draining the core's events."""
     parts: list[str] = field(default_factory=list)
     """Text so far, so a view re-opened later can catch up."""
+    message_id: int | None = None
+    """The store's id of the reply, once known."""
+    state: str = "streaming"
+    """The reply's final state once the UI has handled its end."""
     lock: threading.Lock = field(default_factory=threading.Lock)
     """Orders text appends against re-attaching a view."""
 
@@ -82,11 +94,47 @@ class Generation:
 
     def attach(self, view: MessageView) -> None:
         """Show this generation in ``view`` (UI thread, view mounted and streaming)."""
+        if self.meta:
+            view.meta = self.meta
+        view.message_id = self.message_id
         with self.lock:
             self.view = view
             text = "".join(self.parts)
             if text:
                 view.push(text)
+
+    def restart(self) -> tuple[MessageView | None, str]:
+        """A fallback starts the reply over: (the old view, its text); worker thread.
+
+        Text from the next model collects in ``parts`` until the UI attaches a fresh view.
+        """
+        with self.lock:
+            view, self.view = self.view, None
+            partial = "".join(self.parts)
+            self.parts.clear()
+        return view, partial
+
+
+@dataclass(frozen=True)
+class ReplyFailed:
+    """The worker ended with an error instead of a Finished event."""
+
+    message: str
+    """One sentence for the user."""
+
+
+@dataclass
+class ReplyUpdate(Message):
+    """A non-text event of a streaming reply, for the UI."""
+
+    gen: Generation
+    event: chat.ReplyEvent | ReplyFailed
+    reason: str
+    """The router's reason for the model, once chosen."""
+    old_view: MessageView | None = None
+    """For a fallback restart: the view the failed model's text went to."""
+    partial: str = ""
+    """For a fallback restart: the failed model's text."""
 
 
 class TuiChatApp(App[int]):
@@ -115,11 +163,13 @@ class TuiChatApp(App[int]):
         Binding("ctrl+e", "focus_prompt", "Prompt", id="focus_prompt", show=False),
     ]
 
-    model_choice: reactive[str] = reactive(AUTO)
+    # ``var``: a change runs the watcher only. A plain reactive on the App repaints the
+    # whole screen on every change (the status line changes as each reply starts).
+    model_choice: var[str] = var(AUTO)
     """``auto`` or the model name pinned for the current chat."""
-    session_title: reactive[str] = reactive("New chat")
+    session_title: var[str] = var("New chat")
     """Shown in the header."""
-    status_text: reactive[str] = reactive("Ready")
+    status_text: var[str] = var("Ready")
     """The status line under the chat log."""
 
     def __init__(self, runtime: Runtime) -> None:
@@ -134,6 +184,9 @@ class TuiChatApp(App[int]):
         self.downloads: dict[str, threading.Event] = {}
         """Downloads in progress: model name -> cancel event."""
         self._unsubscribe = None
+        self._tuning = InterpreterTuning()
+        self._pending: list[Callable[[], object]] = []
+        self._pending_timer: Timer | None = None
         default = runtime.config.default_model
         self.set_reactive(TuiChatApp.model_choice, default)
 
@@ -153,6 +206,7 @@ class TuiChatApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._tuning.apply()
         self._apply_keymap()
         models = self.query_one(ModelList)
         catalog = self.runtime.catalog
@@ -188,6 +242,30 @@ class TuiChatApp(App[int]):
         self.runtime.service.interrupt_all()
         self.exit(128 + int(sig))
 
+    def _show_title(self, session_id: int, title: str) -> None:
+        if self.session_id == session_id:
+            self.session_title = title
+
+    def refresh_sessions_soon(self) -> None:
+        """Reload the session list a moment from now (see :meth:`_soon`)."""
+        self._soon(self.refresh_sessions)
+
+    def _soon(self, update: Callable[[], object]) -> None:
+        """Run ``update`` (once) with the others queued, :data:`SIDEBAR_DELAY_S` from now.
+
+        For the start of a reply: the frames that show the prompt and the first tokens
+        then hold only the chat log; the sidebar and header follow a moment later.
+        """
+        if update not in self._pending:
+            self._pending.append(update)
+        if self._pending_timer is None:
+            self._pending_timer = self.set_timer(SIDEBAR_DELAY_S, self._run_pending)
+
+    def _run_pending(self) -> None:
+        pending, self._pending, self._pending_timer = self._pending, [], None
+        for update in pending:
+            update()
+
     def refresh_sessions(self) -> None:
         """Reload the session list from the store."""
         widget = self.query_one(SessionList)
@@ -217,6 +295,7 @@ class TuiChatApp(App[int]):
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
+        self._tuning.restore()
 
     # ----------------------------------------------------------------- header/status
 
@@ -395,31 +474,41 @@ class TuiChatApp(App[int]):
                 session = store.create_session(title=auto_title(event.text),
                                                model=self.model_choice)
                 self.session_id = session.id
-                self.session_title = session.title
+                # The header follows with the sidebar: a new title repaints the screen.
+                self._soon(partial(self._show_title, session.id, session.title))
             session = store.session(self.session_id)
         except TuiChatError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             self.query_one(PromptInput).load_text(event.text)
             return
-        await self.query_one(ChatLog).add(MessageView("user", event.text))
         request = chat.ChatRequest(
             text=event.text, model=self.model_choice, session_id=session.id,
             system_prompt=session.system_prompt, params=dict(session.params),
         )
-        await self.start_reply(request)
+        await self.start_reply(request, prompt_view=MessageView("user", event.text))
 
-    async def start_reply(self, request: chat.ChatRequest) -> None:
-        """Open a streaming assistant message and start the worker for ``request``."""
+    async def start_reply(self, request: chat.ChatRequest,
+                          prompt_view: MessageView | None = None) -> None:
+        """Start the worker for ``request``, then show the prompt and a streaming reply.
+
+        The worker starts first: routing, storing the prompt and the model's prompt
+        evaluation overlap with mounting the two messages, instead of following them.
+        Text that arrives before the reply's view is mounted waits in the Generation.
+        """
         assert request.session_id is not None
-        log_widget = self.query_one(ChatLog)
-        reply = await log_widget.add(MessageView("assistant", "", state="streaming",
-                                                 meta=self.model_choice))
-        log_widget.anchor()
-        reply.start_stream()
-        gen = Generation(request.session_id, view=reply)
+        gen = Generation(request.session_id)
         self.generations[request.session_id] = gen
         gen.worker = self.generate(gen, request)
-        self.refresh_sessions()
+        log_widget = self.query_one(ChatLog)
+        reply = MessageView("assistant", "", state="streaming", meta=gen.meta or self.model_choice)
+        await log_widget.add(*([prompt_view] if prompt_view is not None else []), reply)
+        log_widget.anchor()
+        reply.start_stream()
+        if self.generations.get(request.session_id) is gen and self.session_id == gen.session_id:
+            gen.attach(reply)
+        else:  # it already finished (or the chat was left) while the views were mounting
+            await self._settle_unattached(gen, reply)
+        self.refresh_sessions_soon()
         self._refresh_status()
 
     @work(thread=True, exit_on_error=False, group="generate")
@@ -435,41 +524,51 @@ class TuiChatApp(App[int]):
             for event in self.runtime.service.reply(request, cancel):
                 if isinstance(event, chat.TextDelta):
                     gen.append(event.text)
+                elif isinstance(event, chat.RouteChosen):
+                    reason = event.reason  # shown with the model once it answers
+                elif isinstance(event, chat.Fallback) and event.restart:
+                    old_view, partial = gen.restart()
+                    self.post_message(ReplyUpdate(gen, event, reason, old_view, partial))
                 else:
-                    if isinstance(event, chat.RouteChosen):
-                        reason = event.reason
-                    # Blocking on purpose (these events are rare): a fallback restart must
-                    # close the old view before the next model's text reaches gen.parts.
-                    self.call_from_thread(self._on_reply_event, gen, event, reason)
+                    self.post_message(ReplyUpdate(gen, event, reason))
         except TuiChatError as exc:
-            self.call_from_thread(self._reply_failed, gen, str(exc))
+            self.post_message(ReplyUpdate(gen, ReplyFailed(str(exc)), reason))
         except Exception as exc:  # noqa: BLE001 - never let a model error kill the app
             log.exception("generation failed")
-            self.call_from_thread(
-                self._reply_failed, gen,
-                f"The reply failed ({exc.__class__.__name__}); details are in "
-                f"{self.runtime.log_path}.",
-            )
+            message = (f"The reply failed ({exc.__class__.__name__}); details are in "
+                       f"{self.runtime.log_path}.")
+            self.post_message(ReplyUpdate(gen, ReplyFailed(message), reason))
 
-    async def _on_reply_event(self, gen: Generation, event: chat.ReplyEvent, reason: str) -> None:
-        """Apply one non-text core event to the UI (UI thread)."""
+    async def _settle_unattached(self, gen: Generation, view: MessageView) -> None:
+        """A reply view mounted after its generation ended or its chat was left."""
+        if self.session_id != gen.session_id:
+            return
+        await view.finish("".join(gen.parts), gen.state, meta=gen.meta)
+
+    @on(ReplyUpdate)
+    async def show_reply_update(self, update: ReplyUpdate) -> None:
+        """Apply one non-text core event to the UI (in order, one at a time)."""
+        gen, event, reason = update.gen, update.event, update.reason
         view = gen.view
         if isinstance(event, chat.Answering):
             gen.model = event.model
             gen.waiting = False
             gen.meta = f"{event.model} · {reason}" if reason else event.model
+            gen.message_id = event.message_id
             if view is not None:
                 view.meta = gen.meta
                 view.message_id = event.message_id
-            self.refresh_sessions()
+            self.refresh_sessions_soon()
             self._refresh_status()
+        elif isinstance(event, ReplyFailed):
+            await self._reply_failed(gen, event.message)
         elif isinstance(event, chat.Waiting):
             gen.model = event.model
             gen.waiting = True
             gen.meta = f"waiting for {event.model} (another chat is using it)"
             if view is not None:
                 view.meta = gen.meta
-            self.refresh_sessions()
+            self.refresh_sessions_soon()
             self._refresh_status()
         elif isinstance(event, chat.StorageFailed):
             self.notify(f"{event.message.rstrip('.')}. The reply goes on and stays on screen.",
@@ -490,21 +589,18 @@ class TuiChatApp(App[int]):
             if event.trigger != "missing":  # a missing download is shown in the meta line
                 nxt = f"; trying {event.next_model}" if event.next_model else ""
                 self.notify(f"{event.message.rstrip('.')}{nxt}.", severity="warning", timeout=8)
-            if event.restart:
-                with gen.lock:
-                    partial = "".join(gen.parts)
-                    gen.parts.clear()
-                    gen.view = None
-                if view is not None:
-                    await view.finish(partial, "error", meta=f"{event.model} · failed")
+            old = update.old_view
+            if event.restart and old is not None and old.is_attached:
+                await old.finish(update.partial, "error", meta=f"{event.model} · failed")
+                if gen.view is None and self.session_id == gen.session_id:
                     fresh = await self.query_one(ChatLog).add(
                         MessageView("assistant", "", state="streaming"))
                     fresh.start_stream()
                     gen.attach(fresh)
         elif isinstance(event, chat.Finished):
+            gen.state, gen.meta = event.state, self._reply_meta(event, reason)
             if view is not None:
-                meta = self._reply_meta(event, reason)
-                await view.finish(event.text, event.state, meta=meta)
+                await view.finish(event.text, event.state, meta=gen.meta)
             elif gen.session_id != self.session_id and event.state == "complete":
                 title = self.runtime.store.session(gen.session_id).title
                 self.notify(f"Reply ready in “{title}”.")
@@ -530,6 +626,7 @@ class TuiChatApp(App[int]):
 
     async def _reply_failed(self, gen: Generation, message: str) -> None:
         self.notify(message, severity="error", timeout=10)
+        gen.state, gen.meta = "error", message
         if gen.view is not None:
             await gen.view.finish("".join(gen.parts), "error", meta=message)
         self.generations.pop(gen.session_id, None)
@@ -809,23 +906,45 @@ class TuiChatApp(App[int]):
         self.exit(0)
 
 
-def tune_interpreter() -> None:
-    """Interpreter settings for a UI thread that shares the GIL with llama.cpp's thread.
+class InterpreterTuning:
+    """Interpreter settings while the app runs; the previous ones come back after.
 
-    A 1 ms switch interval hands the GIL back to the model thread sooner (default 5 ms),
-    and a higher gen-0 GC threshold avoids long collections over the widget tree while a
-    reply streams (bench/README.md measures both).
+    The UI thread shares the GIL with the worker threads that drain replies: a 1 ms
+    switch interval (default 5 ms) hands it over sooner, and a higher generation-0 GC
+    threshold (default 700) avoids collections over the whole widget tree every few
+    hundred allocations while a reply streams (bench/README.md measures both).
     """
-    import gc
-    import sys
 
-    sys.setswitchinterval(0.001)
-    gc.set_threshold(20_000, 20, 20)
+    SWITCH_INTERVAL = 0.001
+    GC_THRESHOLD = (20_000, 20, 20)
+
+    def __init__(self) -> None:
+        self._saved: tuple[float, tuple[int, ...]] | None = None
+
+    def apply(self) -> None:
+        """Switch to the app's settings (remembering the current ones)."""
+        import gc
+        import sys
+
+        if self._saved is None:
+            self._saved = (sys.getswitchinterval(), gc.get_threshold())
+        sys.setswitchinterval(self.SWITCH_INTERVAL)
+        gc.set_threshold(*self.GC_THRESHOLD)
+
+    def restore(self) -> None:
+        """Put the settings from before :meth:`apply` back."""
+        import gc
+        import sys
+
+        if self._saved is not None:
+            interval, threshold = self._saved
+            sys.setswitchinterval(interval)
+            gc.set_threshold(*threshold)
+            self._saved = None
 
 
 def run_app(runtime: Runtime) -> int:
     """Run the TUI until the user quits; returns the exit code."""
-    tune_interpreter()
     app = TuiChatApp(runtime)
     result = app.run()
     return int(result or 0)

@@ -95,9 +95,10 @@ class ChatLog(VerticalScroll, can_focus=True):
         """Messages above the mounted ones, not mounted (yet)."""
         return len(self._older)
 
-    async def add(self, view: MessageView) -> MessageView:
-        """Append a message and keep following the bottom if we were."""
-        await self.mount(view)
+    async def add(self, view: MessageView, *more: MessageView) -> MessageView:
+        """Append one or more messages (one mount); returns the last one."""
+        await self.mount(view, *more)
+        view = more[-1] if more else view
         views = self.messages
         if len(views) > MAX_MOUNTED_MESSAGES:
             gone = views[: len(views) - MAX_MOUNTED_MESSAGES]

@@ -49,6 +49,7 @@ class SessionList(OptionList):
         """Sessions queued for a busy model."""
         self.filter_text = ""
         """The active search, shown in the border title."""
+        self._labels: list[Text] = []
 
     def on_mount(self) -> None:
         self._title()
@@ -58,11 +59,20 @@ class SessionList(OptionList):
         self.border_title = f"Sessions ({count})" + (f" /{self.filter_text}" if self.filter_text else "")
 
     def show(self, sessions: list[SessionInfo]) -> None:
-        """Replace the rows, keeping the highlighted session."""
+        """Replace the rows, keeping the highlighted session (no-op when nothing changed).
+
+        The app calls this whenever a reply starts or ends; rebuilding an unchanged
+        list would redraw the whole sidebar in the frame that shows the reply.
+        """
+        labels = [self._label(s) for s in sessions]
+        if [s.id for s in sessions] == [s.id for s in self.sessions] and labels == self._labels:
+            self.sessions = sessions
+            return
         keep = self._highlighted_id()
         self.sessions = sessions
+        self._labels = labels
         self.clear_options()
-        self.add_options([Option(self._label(s), id=str(s.id)) for s in sessions])
+        self.add_options([Option(label, id=str(s.id)) for s, label in zip(sessions, labels)])
         self._title()
         target = keep if keep is not None else self.current
         try:
@@ -80,14 +90,6 @@ class SessionList(OptionList):
         title = info.title if len(info.title) <= 40 else info.title[:39] + "…"
         return Text.assemble(marker, (title, "bold" if info.id == self.current else ""),
                              (f" {info.message_count}", "dim"))
-
-    def refresh_marks(self) -> None:
-        """Redraw live / current markers."""
-        for info in self.sessions:
-            try:
-                self.replace_option_prompt(str(info.id), self._label(info))
-            except Exception:  # noqa: BLE001
-                pass
 
     def _highlighted_id(self) -> int | None:
         if self.highlighted is None or self.highlighted >= self.option_count:

@@ -1,0 +1,220 @@
+"""Local models run in a child process: real llama.cpp on the real SmolLM2 GGUF.
+
+The child's crashes are made real with SIGKILL (what the OOM killer or a llama.cpp
+abort does to it); nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tui_chat.core import chat
+from tui_chat.core.backends.hosted import HostedLlamaBackend
+from tui_chat.core.backends.llama import LlamaBackend
+from tui_chat.core.errors import BackendError, ModelUnavailable
+
+PROMPT = [{"role": "user", "content": "Write three short sentences about the sea."}]
+PARAMS = {"max_tokens": 40, "seed": 4321, "temperature": 0.9}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie (exited, not yet reaped by its parent) counts as gone.
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_gone(pid: int, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not _alive(pid):
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.fixture
+def hosted(smollm2_path: Path):
+    backend = HostedLlamaBackend("smollm2", smollm2_path, {"n_ctx": 2048})
+    backend.load()
+    yield backend
+    backend.close()
+
+
+def test_the_model_lives_in_another_process_and_replies_as_in_process(
+    hosted: HostedLlamaBackend, smollm2_path: Path
+) -> None:
+    pid = hosted.pid
+    assert pid is not None and pid != os.getpid()
+    maps = Path(f"/proc/{pid}/maps").read_text()
+    assert "libllama" in maps  # llama.cpp is loaded in the child
+    assert hosted.context_size() == 2048
+    assert hosted.info()["process"] == pid
+
+    chunks = list(hosted.stream(PROMPT, PARAMS))
+    assert chunks[-1].finish_reason in ("stop", "length")
+    assert chunks[-1].prompt_tokens and chunks[-1].prompt_tokens > 10
+    assert [c.index for c in chunks[:-1]] == list(range(len(chunks) - 1))
+    hosted_text = "".join(c.text for c in chunks)
+
+    local = LlamaBackend("smollm2", smollm2_path, {"n_ctx": 2048})
+    local.load()
+    try:
+        local_text = "".join(c.text for c in local.stream(PROMPT, PARAMS))
+        assert hosted.count_tokens("hello world") == local.count_tokens("hello world")
+        assert hosted.count_prompt(PROMPT) == local.count_prompt(PROMPT)
+    finally:
+        local.close()
+    assert hosted_text.strip() and hosted_text == local_text  # same seed, same tokens
+
+
+def test_cancel_stops_within_one_chunk(hosted: HostedLlamaBackend) -> None:
+    cancel = threading.Event()
+    seen = after_cancel = 0
+    final = None
+    for chunk in hosted.stream(PROMPT, {"max_tokens": 200, "seed": 1}, cancel):
+        if chunk.finish_reason:
+            final = chunk
+            break
+        if cancel.is_set():
+            after_cancel += 1
+        seen += 1
+        if seen == 3:
+            cancel.set()
+    assert final is not None and final.finish_reason == "cancelled"
+    # The child gets the cancel while the parent reads: at most the token in flight.
+    assert after_cancel <= 1 and seen <= 4
+    # The channel is clean afterwards: the next exchange gets its own reply.
+    assert hosted.count_tokens("hello world") in (2, 3)
+
+
+def test_a_stream_left_half_read_does_not_confuse_the_next_one(hosted: HostedLlamaBackend) -> None:
+    stream = hosted.stream(PROMPT, {"max_tokens": 200, "seed": 2})
+    next(stream)
+    next(stream)
+    stream.close()  # the caller walked away mid-reply
+    again = list(hosted.stream(PROMPT, PARAMS))
+    assert again[-1].finish_reason in ("stop", "length")
+    assert "".join(c.text for c in again).strip()
+
+
+def test_a_killed_process_is_one_sentence_and_the_next_reply_starts_a_new_one(
+    hosted: HostedLlamaBackend,
+) -> None:
+    first_pid = hosted.pid
+    assert first_pid is not None
+    stream = hosted.stream(PROMPT, {"max_tokens": 200, "seed": 3})
+    next(stream)
+    os.kill(first_pid, signal.SIGKILL)
+    with pytest.raises(BackendError) as caught:
+        for _ in stream:
+            pass
+    message = str(caught.value)
+    assert "process stopped" in message and "killed by signal 9" in message
+    assert "\n" not in message and "Traceback" not in message
+    assert not hosted.loaded
+
+    chunks = list(hosted.stream(PROMPT, PARAMS))  # loads again in a new process
+    assert hosted.pid not in (None, first_pid)
+    assert "".join(c.text for c in chunks).strip()
+
+
+def _children(parent: int) -> set[int]:
+    """Every child process of ``parent`` (listed per thread in /proc)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{parent}/task").iterdir():
+        try:
+            found.update(int(pid) for pid in (task / "children").read_text().split())
+        except OSError:
+            pass
+    return found
+
+
+def test_a_crash_while_loading_is_a_load_error(smollm2_path: Path) -> None:
+    backend = HostedLlamaBackend("smollm2", smollm2_path, {"n_ctx": 2048})
+    errors: list[BaseException] = []
+    before = _children(os.getpid())
+
+    def load() -> None:
+        try:
+            backend.load()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=load, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    new: set[int] = set()
+    while not new and time.monotonic() < deadline:
+        new = _children(os.getpid()) - before
+        time.sleep(0.001)
+    assert len(new) == 1, "the model process did not start"
+    os.kill(new.pop(), signal.SIGKILL)  # while it imports llama.cpp: a crash during load
+    thread.join(30)
+    assert errors and isinstance(errors[0], ModelUnavailable)
+    message = str(errors[0])
+    assert "crashed while loading" in message and "tui-chat download smollm2" in message
+    assert errors[0].reason == "load_error" and "\n" not in message
+    assert not backend.loaded
+
+
+def test_close_ends_the_process(smollm2_path: Path) -> None:
+    backend = HostedLlamaBackend("smollm2", smollm2_path, {"n_ctx": 512})
+    backend.load()
+    pid = backend.pid
+    assert pid is not None and _alive(pid)
+    backend.close()
+    assert _wait_gone(pid, 5)
+    assert backend.pid is None and not backend.loaded
+
+
+def test_the_process_exits_when_the_app_dies_without_closing(smollm2_path: Path) -> None:
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from tui_chat.core.backends.hosted import HostedLlamaBackend\n"
+        f"b = HostedLlamaBackend('smollm2', Path({str(smollm2_path)!r}), {{'n_ctx': 512}})\n"
+        "b.load()\n"
+        "print(b.pid, flush=True)\n"
+        "os._exit(0)  # no close(): as if the app were killed\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    pid = int(result.stdout.strip())
+    assert _wait_gone(pid, 10), "the model process outlived the app"
+
+
+def test_a_killed_model_process_mid_reply_falls_back_with_one_sentence(make_runtime) -> None:
+    runtime = make_runtime(generate="temperature = 0.7\nmax_tokens = 200\nseed = 5")
+    runtime.pool.load("smollm2")
+    backend = runtime.pool.backend("smollm2")
+    assert isinstance(backend, HostedLlamaBackend) and backend.pid is not None
+    events = []
+    killed = False
+    for event in runtime.service.reply(chat.ChatRequest(text="Tell me about the sea.",
+                                                       model="smollm2")):
+        events.append(event)
+        if isinstance(event, chat.TextDelta) and not killed:
+            os.kill(backend.pid, signal.SIGKILL)
+            killed = True
+    fallbacks = [e for e in events if isinstance(e, chat.Fallback)]
+    assert fallbacks and fallbacks[0].trigger == "backend_error"
+    assert "process stopped" in fallbacks[0].message and "\n" not in fallbacks[0].message
+    finished = events[-1]
+    assert isinstance(finished, chat.Finished)
+    assert any("process stopped" in why for _, _, why in finished.fallbacks)

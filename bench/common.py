@@ -74,39 +74,6 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-# --------------------------------------------------------------------------- proposals
-
-PROPOSED_SWITCH_INTERVAL = 0.001
-"""``sys.setswitchinterval`` proposed for the app (Python's default is 0.005)."""
-PROPOSED_GC_THRESHOLD = (20_000, 20, 20)
-"""``gc.set_threshold`` proposed for the app (Python's default is (700, 10, 10))."""
-
-
-class ProposedSettings:
-    """Apply, for a measurement, the interpreter settings proposed for ``run_app``.
-
-    Process-wide, exactly as the app would set them at start-up; restored on exit.
-    Rows measured with them are labelled "proposed": the app does not ship them yet.
-    """
-
-    def __enter__(self) -> ProposedSettings:
-        import gc
-        import sys
-
-        self._saved = (sys.getswitchinterval(), gc.get_threshold())
-        sys.setswitchinterval(PROPOSED_SWITCH_INTERVAL)
-        gc.set_threshold(*PROPOSED_GC_THRESHOLD)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        import gc
-        import sys
-
-        interval, threshold = self._saved
-        sys.setswitchinterval(interval)
-        gc.set_threshold(*threshold)
-
-
 # --------------------------------------------------------------------------- driving the app
 
 

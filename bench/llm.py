@@ -36,7 +36,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import (  # noqa: E402
     IM_END,
     SMOLLM2_FILE,
-    ProposedSettings,
     TempWorld,
     send_prompt,
     isolate_env,
@@ -129,12 +128,8 @@ async def app_run(app: Any, pilot: Any, probes: Any) -> dict[str, Any]:
     }
 
 
-async def bench(runs: int, max_tokens: int, proposed_runs: int) -> dict[str, Any]:
-    """Warm both sides up, then alternate raw and app runs.
-
-    The first ``proposed_runs`` rounds add a third run: the app with the interpreter
-    settings proposed for ``run_app`` (:class:`common.ProposedSettings`).
-    """
+async def bench(runs: int, max_tokens: int) -> dict[str, Any]:
+    """Warm both sides up, then alternate raw and app runs."""
     import llama_cpp
 
     from probes import install
@@ -156,18 +151,14 @@ async def bench(runs: int, max_tokens: int, proposed_runs: int) -> dict[str, Any
         app = TuiChatApp(runtime)
         raw: list[dict[str, Any]] = []
         app_side: list[dict[str, Any]] = []
-        proposed: list[dict[str, Any]] = []
         async with app.run_test(headless=True, size=(120, 40)) as pilot:
             warm_raw = raw_run(llm, params)
             warm_app = await app_run(app, pilot, probes)  # loads the model lazily
             backend = runtime.pool.backend("smollm2")
             applied = dict(backend.applied) if backend is not None else {}
-            for index in range(runs):
+            for _ in range(runs):
                 raw.append(raw_run(llm, params))
                 app_side.append(await app_run(app, pilot, probes))
-                if index < proposed_runs:
-                    with ProposedSettings():
-                        proposed.append(await app_run(app, pilot, probes))
         llm.close()
     finally:
         runtime.close()
@@ -177,7 +168,7 @@ async def bench(runs: int, max_tokens: int, proposed_runs: int) -> dict[str, Any
     app_tps = median([a["tps"] for a in app_side])
     raw_ttft = median([r["ttft_ms"] for r in raw])
     app_ttft = median([a["ttft_ms"] for a in app_side])
-    for row in raw + app_side + proposed:
+    for row in raw + app_side:
         row.pop("text")
     return {
         "app_vs_raw_tps": app_tps / raw_tps,
@@ -207,13 +198,7 @@ async def bench(runs: int, max_tokens: int, proposed_runs: int) -> dict[str, Any
         "app_load_s": backend.load_seconds if backend is not None else None,
         "warmup": {"raw_ttft_ms": warm_raw["ttft_ms"], "app_ttft_ms": warm_app["ttft_ms"],
                    "app_total_s_with_load": warm_app["total_s"]},
-        "proposed": {
-            "app_vs_raw_tps": median([p["tps"] for p in proposed]) / raw_tps if proposed else None,
-            "ttft_overhead_ms": median([p["ttft_ms"] for p in proposed]) - raw_ttft
-            if proposed else None,
-            "runs": len(proposed),
-        },
-        "runs": {"raw": raw, "app": app_side, "proposed": proposed},
+        "runs": {"raw": raw, "app": app_side},
     }
 
 
@@ -222,8 +207,7 @@ def main() -> None:
     isolate_env()
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     max_tokens = int(sys.argv[2]) if len(sys.argv) > 2 else MAX_TOKENS
-    proposed_runs = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-    print(json.dumps(asyncio.run(bench(runs, max_tokens, proposed_runs))))
+    print(json.dumps(asyncio.run(bench(runs, max_tokens))))
 
 
 if __name__ == "__main__":

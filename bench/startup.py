@@ -7,7 +7,8 @@ tests/e2e/ptyapp.py), every byte it writes is time-stamped as it arrives.
 - prompt ready: a character typed at the first frame is echoed by the prompt.
 - llama is lazy: /proc/<pid>/maps is read at the first frame and must not map libllama.
 - rss: VmRSS of the child when idle with no model, then after loading smollm2 from the
-  sidebar (ctrl+o, End, l) and seeing "loaded in" on screen.
+  sidebar (ctrl+o, End, l) and seeing "loaded in" on screen: the app's process plus the
+  model process it started (llama.cpp runs there).
 - import time: ``python -X importtime`` of the same start-up path run headless until its
   first frame; the top-level imports with the largest cumulative cost are listed.
 """
@@ -100,6 +101,17 @@ def vm_rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
+def child_pids(pid: int) -> list[int]:
+    """The direct children of ``pid`` (the model processes of the app)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found.extend(int(p) for p in (task / "children").read_text().split())
+        except OSError:
+            pass
+    return found
+
+
 def maps_llama(pid: int) -> bool:
     """True when libllama is mapped into ``pid``."""
     return "libllama" in Path(f"/proc/{pid}/maps").read_text()
@@ -145,8 +157,13 @@ def one_start(root: Path, config: Path, index: int, measure_rss: bool) -> dict[s
             app.wait_marker(b"loaded in", mark, timeout=120)
             result["load_from_sidebar_s"] = time.perf_counter() - load_started
             time.sleep(1.0)
-            result["rss_loaded_mb"] = vm_rss_mb(app.proc.pid)
+            models = child_pids(app.proc.pid)
+            result["rss_app_loaded_mb"] = vm_rss_mb(app.proc.pid)
+            result["rss_model_process_mb"] = sum(vm_rss_mb(pid) for pid in models)
+            result["rss_loaded_mb"] = result["rss_app_loaded_mb"] + result["rss_model_process_mb"]
+            result["model_processes"] = len(models)
             result["llama_mapped_loaded"] = maps_llama(app.proc.pid)
+            result["llama_mapped_in_model_process"] = any(maps_llama(pid) for pid in models)
     finally:
         os.write(app.master, b"\x11")  # ctrl+q
         result["exit_code"] = app.close(timeout=20)
@@ -205,6 +222,10 @@ def bench(runs: int) -> dict[str, Any]:
         "llama_mapped_at_first_frame": any(s["llama_mapped_at_first_frame"] for s in starts),
         "rss_idle_mb": last.get("rss_idle_mb"),
         "rss_loaded_mb": last.get("rss_loaded_mb"),
+        "rss_app_loaded_mb": last.get("rss_app_loaded_mb"),
+        "rss_model_process_mb": last.get("rss_model_process_mb"),
+        "model_processes": last.get("model_processes"),
+        "llama_mapped_in_model_process": last.get("llama_mapped_in_model_process"),
         "load_from_sidebar_s": last.get("load_from_sidebar_s"),
         "llama_mapped_idle": last.get("llama_mapped_idle"),
         "llama_mapped_loaded": last.get("llama_mapped_loaded"),

@@ -31,7 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import (  # noqa: E402
-    ProposedSettings,
     ScriptedBackend,
     TempWorld,
     isolate_env,
@@ -124,8 +123,8 @@ async def one_run(tokens: list[str], warmup: list[str]) -> dict[str, Any]:
     return result
 
 
-async def bench(count: int, runs: int, proposed_runs: int) -> dict[str, Any]:
-    """``runs`` runs as shipped, then ``proposed_runs`` with the proposed interpreter settings.
+async def bench(count: int, runs: int) -> dict[str, Any]:
+    """``runs`` runs of the app as shipped.
 
     ui_max_tps and the end lag are medians over the runs; ui_flatness pools the
     chunks of all shipped runs (a 10% slice holds only a few chunks per run).
@@ -137,13 +136,8 @@ async def bench(count: int, runs: int, proposed_runs: int) -> dict[str, Any]:
     for _ in range(runs):
         gc.collect()  # each run starts from a clean heap, as a fresh app would
         rows.append(await one_run(tokens, warmup))
-    proposed = []
-    for _ in range(proposed_runs):
-        gc.collect()
-        with ProposedSettings():
-            proposed.append(await one_run(tokens, warmup))
     pooled = flatness([c for r in rows for c in r["costs"]], total)
-    for row in rows + proposed:
+    for row in rows:
         row.pop("costs")
 
     def summary(group: list[dict[str, Any]]) -> dict[str, Any]:
@@ -155,9 +149,7 @@ async def bench(count: int, runs: int, proposed_runs: int) -> dict[str, Any]:
         **pooled,
         "tokens": count,
         "chars": total,
-        "proposed": {**summary(proposed), "runs": len(proposed)},
         "runs": rows,
-        "proposed_runs": proposed,
     }
 
 
@@ -166,8 +158,7 @@ def main() -> None:
     isolate_env()
     count = int(sys.argv[1]) if len(sys.argv) > 1 else TOKENS
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-    proposed_runs = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-    print(json.dumps(asyncio.run(bench(count, runs, proposed_runs))))
+    print(json.dumps(asyncio.run(bench(count, runs))))
 
 
 if __name__ == "__main__":

@@ -218,3 +218,42 @@ def test_a_killed_model_process_mid_reply_falls_back_with_one_sentence(make_runt
     finished = events[-1]
     assert isinstance(finished, chat.Finished)
     assert any("process stopped" in why for _, _, why in finished.fallbacks)
+
+
+def test_the_app_process_never_imports_llama_cpp(write_config, data_dir: Path) -> None:
+    """Load smollm2 and get a reply through the runtime: llama.cpp stays in the child."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui_chat.core import chat\n"
+        "from tui_chat.core.runtime import Runtime\n"
+        f"rt = Runtime.open(config_path=Path({str(write_config())!r}), "
+        f"data_dir=Path({str(data_dir)!r}))\n"
+        "text = ''.join(e.text for e in rt.service.reply(chat.ChatRequest("
+        "text='Say hello.', model='smollm2')) if isinstance(e, chat.TextDelta))\n"
+        "loaded = rt.pool.loaded_names()\n"
+        "rt.close()\n"
+        "print(repr(text.strip()[:20]), loaded, 'llama_cpp' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    words = result.stdout.strip()
+    assert words.endswith("['smollm2'] False"), words
+    assert not words.startswith("''")  # a real reply came back
+
+
+def test_gpu_support_is_read_from_the_package_files(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in llama_cpp package (files only): the check must not import it."""
+    from tui_chat.core import pool as pool_mod
+
+    package = tmp_path / "llama_cpp"
+    (package / "lib").mkdir(parents=True)
+    (package / "__init__.py").write_text("raise RuntimeError('imported')\n")
+    (package / "lib" / "libggml-cpu.so").write_bytes(b"")
+    monkeypatch.delitem(sys.modules, "llama_cpp", raising=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert pool_mod._offload_supported() is False
+    (package / "lib" / "libggml-cuda.so").write_bytes(b"")
+    assert pool_mod._offload_supported() is True

@@ -72,14 +72,35 @@ def free_vram_bytes() -> int | None:
     return sum(mib) * 1024**2 if mib else None
 
 
-def _offload_supported() -> bool:
-    """True when llama.cpp is installed and can offload to a GPU."""
-    try:
-        from tui_chat.core.backends.llama import gpu_offload_supported
+GPU_LIBRARIES = ("cuda", "hip", "metal", "vulkan", "sycl", "musa", "opencl", "cann", "kompute")
+"""ggml builds each GPU backend as its own library (libggml-cuda.so, ...)."""
 
-        return gpu_offload_supported()
-    except ImportError:
+
+def _offload_supported() -> bool:
+    """True when the installed llama.cpp ships a GPU backend library.
+
+    Read from the files of the llama_cpp package, without importing it: llama.cpp
+    runs in model processes, and importing it here would add its libraries (about
+    20 MB) and an import of a few hundred ms to the app's own process.
+    """
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("llama_cpp")
+    except (ImportError, ValueError):
         return False
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    for folder in spec.submodule_search_locations:
+        lib = Path(folder) / "lib"
+        try:
+            names = [entry.name for entry in lib.iterdir()]
+        except OSError:
+            continue
+        if any(name.startswith(f"libggml-{gpu}") or name.startswith(f"ggml-{gpu}")
+               for name in names for gpu in GPU_LIBRARIES):
+            return True
+    return False
 
 
 def estimate_budget(offload: bool | None = None) -> tuple[int, str]:

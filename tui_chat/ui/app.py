@@ -8,9 +8,11 @@ order, so a reply's events never overtake each other and the worker never waits)
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -44,6 +46,9 @@ log = logging.getLogger(__name__)
 
 SIDEBAR_DELAY_S = 0.05
 """How long session-list updates wait at the start of a reply (see refresh_sessions_soon)."""
+
+FIRST_TEXT_WAIT_S = 0.05
+"""Longest the screen waits for a reply's first text before showing the prompt alone."""
 
 
 def styles_path() -> Path:
@@ -187,6 +192,8 @@ class TuiChatApp(App[int]):
         self._tuning = InterpreterTuning()
         self._pending: list[Callable[[], object]] = []
         self._pending_timer: Timer | None = None
+        self._frame_hold: AbstractContextManager[None] | None = None
+        self._frame_hold_timer: Timer | None = None
         default = runtime.config.default_model
         self.set_reactive(TuiChatApp.model_choice, default)
 
@@ -227,8 +234,6 @@ class TuiChatApp(App[int]):
 
     def _install_signal_handlers(self) -> None:
         """SIGHUP (SSH dropped) and SIGTERM save every partial reply and exit cleanly."""
-        import asyncio
-
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -241,6 +246,32 @@ class TuiChatApp(App[int]):
         log.warning("received signal %s: saving partial replies and exiting", sig)
         self.runtime.service.interrupt_all()
         self.exit(128 + int(sig))
+
+    def _hold_frames(self) -> None:
+        """Hold screen updates until the reply's first text is in, FIRST_TEXT_WAIT_S at most.
+
+        The prompt leaving the box, the two new messages and the first tokens then
+        reach the terminal in one frame. Drawn apart, the first tokens would wait for
+        the next frame slot: Textual's screen timer puts the frame after an idle spell
+        16-33 ms after the previous one, so the first tokens of a fast model showed
+        up to 30 ms late (bench/README.md). A slow model changes nothing visible: the
+        prompt moves to the log after 50 ms instead of after one frame.
+        """
+        if self._frame_hold is not None:
+            return
+        hold = self.batch_update()
+        hold.__enter__()
+        self._frame_hold = hold
+        self._frame_hold_timer = self.set_timer(FIRST_TEXT_WAIT_S, self._release_frames)
+
+    def _release_frames(self) -> None:
+        """End :meth:`_hold_frames` (idempotent)."""
+        hold, self._frame_hold = self._frame_hold, None
+        timer, self._frame_hold_timer = self._frame_hold_timer, None
+        if timer is not None:
+            timer.stop()
+        if hold is not None:
+            hold.__exit__(None, None, None)
 
     def _show_title(self, session_id: int, title: str) -> None:
         if self.session_id == session_id:
@@ -457,14 +488,12 @@ class TuiChatApp(App[int]):
         if self.session_id is not None and self.session_id in self.generations:
             self.notify("A reply is still streaming in this chat; Esc stops it.",
                         severity="warning")
-            self.query_one(PromptInput).load_text(event.text)
             return
         limit = self.runtime.config.max_prompt_chars
         if len(event.text) > limit:
             self.notify(f"The prompt is {len(event.text):,} characters, over the {limit:,} "
                         "limit (max_prompt_chars in config.toml); shorten it.",
                         severity="error", timeout=10)
-            self.query_one(PromptInput).load_text(event.text)
             return
         store = self.runtime.store
         try:
@@ -479,12 +508,13 @@ class TuiChatApp(App[int]):
             session = store.session(self.session_id)
         except TuiChatError as exc:
             self.notify(str(exc), severity="error", timeout=10)
-            self.query_one(PromptInput).load_text(event.text)
             return
         request = chat.ChatRequest(
             text=event.text, model=self.model_choice, session_id=session.id,
             system_prompt=session.system_prompt, params=dict(session.params),
         )
+        self._hold_frames()
+        self.query_one(PromptInput).take_sent(event.typed)
         await self.start_reply(request, prompt_view=MessageView("user", event.text))
 
     async def start_reply(self, request: chat.ChatRequest,
@@ -499,11 +529,13 @@ class TuiChatApp(App[int]):
         gen = Generation(request.session_id)
         self.generations[request.session_id] = gen
         gen.worker = self.generate(gen, request)
+        await asyncio.sleep(0)  # let the worker's task hand the reply to its thread first
         log_widget = self.query_one(ChatLog)
         reply = MessageView("assistant", "", state="streaming", meta=gen.meta or self.model_choice)
         await log_widget.add(*([prompt_view] if prompt_view is not None else []), reply)
         log_widget.anchor()
         reply.start_stream()
+        reply.on_first_text = self._release_frames
         if self.generations.get(request.session_id) is gen and self.session_id == gen.session_id:
             gen.attach(reply)
         else:  # it already finished (or the chat was left) while the views were mounting
@@ -912,7 +944,9 @@ class InterpreterTuning:
     The UI thread shares the GIL with the worker threads that drain replies: a 1 ms
     switch interval (default 5 ms) hands it over sooner, and a higher generation-0 GC
     threshold (default 700) avoids collections over the whole widget tree every few
-    hundred allocations while a reply streams (bench/README.md measures both).
+    hundred allocations while a reply streams, and ``gc.freeze`` takes what exists at
+    start-up (modules, classes, the widget tree) out of every later collection, so a
+    full collection no longer stalls a frame (bench/README.md measures the effect).
     """
 
     SWITCH_INTERVAL = 0.001
@@ -930,6 +964,7 @@ class InterpreterTuning:
             self._saved = (sys.getswitchinterval(), gc.get_threshold())
         sys.setswitchinterval(self.SWITCH_INTERVAL)
         gc.set_threshold(*self.GC_THRESHOLD)
+        gc.freeze()  # what exists at start-up lives on: later collections skip it
 
     def restore(self) -> None:
         """Put the settings from before :meth:`apply` back."""
@@ -940,6 +975,7 @@ class InterpreterTuning:
             interval, threshold = self._saved
             sys.setswitchinterval(interval)
             gc.set_threshold(*threshold)
+            gc.unfreeze()
             self._saved = None
 
 

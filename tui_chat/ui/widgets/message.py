@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events, on
@@ -333,6 +334,8 @@ class MessageView(Vertical):
         self._ui_thread: int | None = None
         self._pace = FLUSH_INTERVAL
         self._cycle_cpu: float | None = None
+        self.on_first_text: Callable[[], None] | None = None
+        """Called once, when the reply's first text is in the body (UI thread)."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._meta_text(), classes="meta", markup=False)
@@ -448,8 +451,16 @@ class MessageView(Vertical):
         self._update_pace()
         self.buffer.last_flush = now
         text = self.buffer.take(APPEND_CHARS)
-        if text:
+        first, self.on_first_text = self.on_first_text, None
+        if text and first is not None:
+            # Awaited here, not queued on the stream: the caller is told once the first
+            # text is mounted (the stream's later writes come after it, in order).
+            await self.body.append(text)
+            first()
+        elif text:
             await self._stream.write(text)
+        elif first is not None:
+            self.on_first_text = first
         if self.buffer.size:
             self.set_timer(FLUSH_INTERVAL, self._wake)
         self.call_after_refresh(self.offscreen.update)

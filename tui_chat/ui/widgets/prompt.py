@@ -35,9 +35,12 @@ class PromptInput(TextArea):
 
     @dataclass
     class Submitted(Message):
-        """The user sent a prompt."""
+        """The user sent a prompt (it stays in the box until the app takes it)."""
 
         text: str
+        """The prompt with paste tokens expanded: what is sent."""
+        typed: str
+        """The prompt as it stands in the box."""
 
     @dataclass
     class HelpRequested(Message):
@@ -63,8 +66,20 @@ class PromptInput(TextArea):
             return
         self.sent.append(text)
         self._recall_index = None
-        self.post_message(self.Submitted(self.expanded(text)))
-        self.clear()
+        # Straight to the app (the one handler), not bubbling through four containers:
+        # each hop waits for its node's turn on the event loop, milliseconds in all.
+        self.app.post_message(self.Submitted(self.expanded(text), text))
+
+    def take_sent(self, typed: str) -> None:
+        """Remove a sent prompt from the box, keeping anything typed after it.
+
+        The app calls this in the same screen update that shows the message in the
+        log, so the prompt moves from the box to the log in one frame.
+        """
+        if self.text == typed:
+            self.clear()
+        elif self.text.startswith(typed):
+            self.load_text(self.text[len(typed):])
 
     async def _on_paste(self, event) -> None:  # noqa: ANN001 - events.Paste
         if len(event.text) <= PASTE_INLINE_LIMIT:

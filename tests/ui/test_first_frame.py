@@ -1,0 +1,149 @@
+"""What the first frames after Enter show.
+
+The prompt leaves the box, the two messages appear and the first tokens are drawn in
+one frame when the model answers at once; a model that is slow to start does not hold
+the prompt back. These tests are about frame timing in the UI, so the backend is a
+scripted one (a stand-in whose first token comes when the test says, which a real
+model cannot be made to do); inference itself is tested elsewhere on SmolLM2.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from tests.ui.helpers import wait_until
+from tui_chat.core.backends.base import Chunk
+from tui_chat.ui.app import TuiChatApp
+from tui_chat.ui.widgets.chat_log import ChatLog
+from tui_chat.ui.widgets.prompt import PromptInput
+
+
+class ScriptedBackend:
+    """Yields fixed tokens; the first one after ``first_delay`` seconds (cancellable)."""
+
+    def __init__(self, tokens: list[str], first_delay: float = 0.0) -> None:
+        self.name = "smollm2"
+        self.tokens = tokens
+        self.first_delay = first_delay
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def stream(self, messages: list[Any], params: dict[str, Any],
+               cancel: threading.Event | None = None) -> Iterator[Chunk]:
+        cancel = cancel or threading.Event()
+        if cancel.wait(self.first_delay):
+            yield Chunk(text="", index=0, finish_reason="cancelled")
+            return
+        for index, text in enumerate(self.tokens):
+            if cancel.is_set():
+                yield Chunk(text="", index=index, finish_reason="cancelled")
+                return
+            yield Chunk(text=text, index=index)
+            time.sleep(0.01)
+        yield Chunk(text="", index=len(self.tokens), finish_reason="stop")
+
+    def context_size(self) -> int:
+        return 4096
+
+    def count_tokens(self, text: str) -> int:
+        return max(1, len(text) // 4)
+
+    def info(self) -> dict[str, Any]:
+        return {"backend": "scripted"}
+
+    def close(self) -> None:
+        """Nothing to free."""
+
+
+@dataclass
+class Frame:
+    """What one frame that reached the (headless) terminal showed."""
+
+    at: float
+    prompt_box: str
+    roles: list[str]
+    reply_text: str
+
+
+def record_frames(app: TuiChatApp) -> list[Frame]:
+    """Note the state of the prompt box and the log at every real frame."""
+    frames: list[Frame] = []
+    original = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        shown = renderable is not None and not app._batch_count
+        original(screen, renderable)
+        if not shown:
+            return
+        try:
+            views = app.query_one(ChatLog).messages
+            box = app.query_one(PromptInput).text
+        except Exception:  # noqa: BLE001 - another screen on top
+            return
+        reply = views[-1].body.source if views and views[-1].role == "assistant" else ""
+        frames.append(Frame(time.perf_counter(), box, [v.role for v in views], reply))
+
+    app._display = display  # type: ignore[method-assign]
+    return frames
+
+
+def make_app(make_runtime: Callable[..., Any], backend: ScriptedBackend) -> TuiChatApp:
+    runtime = make_runtime(generate="max_tokens = 64")
+    runtime.pool.factory = lambda spec, path: backend
+    return TuiChatApp(runtime)
+
+
+async def test_prompt_and_first_tokens_arrive_in_one_frame(make_runtime) -> None:
+    app = make_app(make_runtime, ScriptedBackend(["Hello", " there", "."]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"hi")
+        await pilot.pause(0.1)
+        frames = record_frames(app)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not app.generations, timeout=30, what="the reply")
+        await pilot.pause(0.1)
+    first = next(f for f in frames if "user" in f.roles)
+    assert first.prompt_box == ""  # the prompt left the box in this same frame
+    assert first.roles == ["user", "assistant"]
+    assert first.reply_text.startswith("Hello")  # ... and the first tokens are drawn
+    # No frame ever showed the box emptied before the message was in the log.
+    assert not [f for f in frames if f.prompt_box == "" and "user" not in f.roles]
+
+
+async def test_a_slow_model_does_not_hold_the_prompt_back(make_runtime) -> None:
+    app = make_app(make_runtime, ScriptedBackend(["late"], first_delay=30))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"hi")
+        await pilot.pause(0.1)
+        frames = record_frames(app)
+        entered = time.perf_counter()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: any("user" in f.roles for f in frames), timeout=5,
+                         what="a frame with the prompt in the log")
+        shown = next(f for f in frames if "user" in f.roles)
+        assert shown.prompt_box == "" and shown.reply_text == ""
+        # FIRST_TEXT_WAIT_S is 50 ms; Pilot's own pauses add some, a busy CI more.
+        assert shown.at - entered < 1.0
+        assert app.generations  # still waiting for its first token
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not app.generations, timeout=10, what="the stop")
+        assert app._batch_count == 0
+
+
+async def test_text_typed_after_enter_stays_in_the_box(make_runtime) -> None:
+    app = make_app(make_runtime, ScriptedBackend(["ok"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        prompt = app.query_one(PromptInput)
+        prompt.load_text("first question and more")
+        prompt.take_sent("first question")
+        assert prompt.text == " and more"
+        prompt.take_sent("something else")  # not a prefix: nothing is removed
+        assert prompt.text == " and more"
+        prompt.take_sent(" and more")
+        assert prompt.text == ""
+        await pilot.pause()

@@ -77,10 +77,12 @@ def median(values: list[float]) -> float:
 # --------------------------------------------------------------------------- driving the app
 
 
-async def send_prompt(app: Any, text: str, timeout: float = 30) -> Any:
-    """Type ``text`` into the prompt and press Enter; returns the new reply's MessageView.
+async def send_prompt(app: Any, text: str, timeout: float = 30) -> tuple[Any, float]:
+    """Type ``text`` into the prompt and press Enter: (the new reply's MessageView, when
+    Enter was pressed as ``time.perf_counter()``).
 
-    Enter is posted as the key event the terminal driver would deliver, not with
+    The text is put in the prompt first and the screen left to draw it (as typing
+    would); then Enter is posted as the key event the terminal driver would deliver, not with
     ``Pilot.press``: Pilot then waits for every widget of the screen to go idle, work
     that would land on the UI thread in the middle of the time to first token.
     """
@@ -95,12 +97,17 @@ async def send_prompt(app: Any, text: str, timeout: float = 30) -> Any:
     log = app.query_one(ChatLog)
     before = log.children[-1] if log.children else None
     app.query_one(PromptInput).load_text(text)
+    # A person types, then presses Enter: the frames that drew the typing are long
+    # done by then. Without this pause the frame showing the loaded text would run
+    # in the middle of the measured time.
+    await asyncio.sleep(0.1)
+    entered = time.perf_counter()
     app.post_message(events.Key("enter", "\r"))
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         last = log.children[-1] if log.children else None
         if last is not before and isinstance(last, MessageView) and last.role == "assistant":
-            return last
+            return last, entered
         await asyncio.sleep(0.001)
     raise RuntimeError("the prompt was not sent")
 

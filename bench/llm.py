@@ -96,9 +96,8 @@ async def app_run(app: Any, pilot: Any, probes: Any) -> dict[str, Any]:
     await app.action_new_chat()
     await pilot.pause()
     probes.reset()
+    view, started = await send_prompt(app, PROMPT)
     cpu = time.thread_time()
-    started = time.perf_counter()
-    view = await send_prompt(app, PROMPT)
     deadline = started + 120
     while time.perf_counter() < deadline:
         done = probes.finishes.get(id(view))

@@ -2,7 +2,10 @@
 
 The app and its widgets are not changed: the probes wrap ``Markdown.append`` and
 ``MessageView.finish`` at class level, record when each call started and finished
-(wall and UI-thread CPU time) and when the next frame after it was painted.
+(wall and UI-thread CPU time) and when the next frame after it was painted: the end of
+the next ``App._display`` that had an update to show (headless, so without writing the
+escape sequences a terminal would get). ``call_after_refresh`` is not used for that: its
+callbacks also run when a batch update holds the frame back.
 """
 
 from __future__ import annotations
@@ -70,14 +73,28 @@ class Probes:
 
 PROBES = Probes()
 _installed: dict[str, Any] = {}
+_unpainted: list[Any] = []
+"""Records waiting for the next frame that reaches the screen."""
 
 
 def install() -> Probes:
     """Wrap the widget methods (idempotent); returns the shared record."""
     if _installed:
         return PROBES
+    from textual.app import App
+
     original_append = Markdown.append
     original_finish = MessageView.finish
+    original_display = App._display
+
+    def display(self: App, screen: Any, renderable: Any) -> None:
+        shown = renderable is not None and not self._batch_count
+        original_display(self, screen, renderable)
+        if shown and _unpainted:
+            now = time.perf_counter()
+            for record in _unpainted:
+                record.painted = now
+            _unpainted.clear()
 
     def append(self: Markdown, markdown: str) -> AwaitComplete:
         cpu = time.thread_time()
@@ -90,10 +107,7 @@ def install() -> Probes:
             record.done = time.perf_counter()
             record.cpu = time.thread_time() - cpu
             PROBES.appends.setdefault(id(self), []).append(record)
-            try:
-                self.call_after_refresh(lambda: setattr(record, "painted", time.perf_counter()))
-            except Exception:  # noqa: BLE001 - widget gone
-                pass
+            _unpainted.append(record)
 
         return AwaitComplete(timed())
 
@@ -103,9 +117,10 @@ def install() -> Probes:
         await original_finish(self, text, state, meta)
         record.done = time.perf_counter()
         PROBES.finishes[id(self)] = record
-        self.call_after_refresh(lambda: setattr(record, "painted", time.perf_counter()))
+        _unpainted.append(record)
 
     Markdown.append = append  # type: ignore[method-assign]
     MessageView.finish = finish  # type: ignore[method-assign]
-    _installed.update(append=original_append, finish=original_finish)
+    App._display = display  # type: ignore[method-assign]
+    _installed.update(append=original_append, finish=original_finish, display=original_display)
     return PROBES

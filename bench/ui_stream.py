@@ -90,7 +90,7 @@ async def one_run(tokens: list[str], warmup: list[str]) -> dict[str, Any]:
                 await pilot.pause()
                 probes.reset()
                 backend.tokens = script
-                view = await send_prompt(app, "Write a long markdown document.")
+                view, _ = await send_prompt(app, "Write a long markdown document.")
                 deadline = time.perf_counter() + 300
                 while True:
                     done = probes.finishes.get(id(view))

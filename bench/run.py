@@ -85,8 +85,9 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
     rows: list[tuple[str, Any, str, str]] = [
         ("app_vs_raw_tps", llm.get("app_vs_raw_tps"), ">= 0.97",
          f"app {fmt(llm.get('app_tps'))} tok/s vs raw {fmt(llm.get('raw_tps'))} tok/s; "
-         f"median of 5 interleaved; {llm.get('max_tokens')} tokens each side, same count "
-         f"{llm.get('same_token_count')}, same text {sum(llm.get('same_text', []))}/5, "
+         f"median of {len(llm.get('same_text', []))} interleaved; {llm.get('max_tokens')} "
+         f"tokens each side, same count {llm.get('same_token_count')}, same text "
+         f"{sum(llm.get('same_text', []))}/{len(llm.get('same_text', []))}, "
          f"n_threads {llm.get('n_threads')}"),
         ("ttft_overhead_ms", llm.get("ttft_overhead_ms"), "<= 15",
          f"app {fmt(llm.get('app_ttft_ms'))} ms (Enter -> first painted text) vs raw "

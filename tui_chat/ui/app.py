@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -47,6 +48,9 @@ log = logging.getLogger(__name__)
 SIDEBAR_DELAY_S = 0.05
 """How long session-list updates wait at the start of a reply (see refresh_sessions_soon)."""
 
+ASK_WAIT_S = 0.01
+"""Longest a new reply's messages wait for the worker to hand the prompt to the model."""
+
 FIRST_TEXT_WAIT_S = 0.05
 """Longest the screen waits for a reply's first text before showing the prompt alone."""
 
@@ -73,6 +77,8 @@ class Generation:
     """The reply's meta line so far."""
     waiting: bool = False
     """True while queued behind another generation on the same model."""
+    asked: threading.Event = field(default_factory=threading.Event)
+    """Set by the worker once the model has the prompt (or the reply ended)."""
     worker: Worker[None] | None = None
     """The thread worker draining the core's events."""
     parts: list[str] = field(default_factory=list)
@@ -272,6 +278,9 @@ class TuiChatApp(App[int]):
             timer.stop()
         if hold is not None:
             hold.__exit__(None, None, None)
+            # The screen drew nothing while held: have it look for changes now, not
+            # when its next message happens to arrive.
+            self.screen.check_idle()
 
     def _show_title(self, session_id: int, title: str) -> None:
         if self.session_id == session_id:
@@ -529,7 +538,13 @@ class TuiChatApp(App[int]):
         gen = Generation(request.session_id)
         self.generations[request.session_id] = gen
         gen.worker = self.generate(gen, request)
-        await asyncio.sleep(0)  # let the worker's task hand the reply to its thread first
+        # Let the worker run alone until the model has the prompt (a millisecond or
+        # two; at most ASK_WAIT_S): mounting the messages meanwhile would share the
+        # GIL with it and delay the prompt. The mounting then overlaps the model's
+        # prompt evaluation instead.
+        deadline = time.monotonic() + ASK_WAIT_S
+        while not gen.asked.is_set() and time.monotonic() < deadline:
+            await asyncio.sleep(0.0005)
         log_widget = self.query_one(ChatLog)
         reply = MessageView("assistant", "", state="streaming", meta=gen.meta or self.model_choice)
         await log_widget.add(*([prompt_view] if prompt_view is not None else []), reply)
@@ -556,7 +571,10 @@ class TuiChatApp(App[int]):
             for event in self.runtime.service.reply(request, cancel):
                 if isinstance(event, chat.TextDelta):
                     gen.append(event.text)
-                elif isinstance(event, chat.RouteChosen):
+                    continue
+                if not isinstance(event, (chat.RouteChosen, chat.Trimmed)):
+                    gen.asked.set()  # the model has the prompt, or is loading or waiting
+                if isinstance(event, chat.RouteChosen):
                     reason = event.reason  # shown with the model once it answers
                 elif isinstance(event, chat.Fallback) and event.restart:
                     old_view, partial = gen.restart()
@@ -570,6 +588,8 @@ class TuiChatApp(App[int]):
             message = (f"The reply failed ({exc.__class__.__name__}); details are in "
                        f"{self.runtime.log_path}.")
             self.post_message(ReplyUpdate(gen, ReplyFailed(message), reason))
+        finally:
+            gen.asked.set()
 
     async def _settle_unattached(self, gen: Generation, view: MessageView) -> None:
         """A reply view mounted after its generation ended or its chat was left."""

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tui_chat.core.backends.base import Chunk, Message
-from tui_chat.core.backends.llama import check_gguf_header
+from tui_chat.core.backends.llama import check_gguf_header, describe
 from tui_chat.core.errors import BackendError, ModelUnavailable, TuiChatError
 
 log = logging.getLogger(__name__)
@@ -309,16 +309,8 @@ class HostedLlamaBackend:
 
     def info(self) -> dict[str, Any]:
         """Facts for diagnostics."""
-        return {
-            "backend": "llama",
-            "process": self.pid,
-            "path": str(self.path),
-            "n_ctx": self.applied.get("n_ctx", self.load_params.get("n_ctx")),
-            "n_gpu_layers": self.applied.get("n_gpu_layers", self.load_params.get("n_gpu_layers")),
-            "load_seconds": self.load_seconds,
-            "applied": dict(self.applied),
-            "file_bytes": self.path.stat().st_size if self.path.is_file() else None,
-        }
+        return {**describe(self.path, self.load_params, self.applied, self.load_seconds),
+                "process": self.pid}
 
     def _stop(self, proc: subprocess.Popen[bytes]) -> None:
         """End the child: close its stdin (it exits at EOF), kill it if it lingers."""

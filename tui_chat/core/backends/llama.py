@@ -120,6 +120,20 @@ def applied_params(llm: Any, requested: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in applied.items() if value is not None}
 
 
+def describe(path: Path, load_params: dict[str, Any], applied: dict[str, Any],
+             load_seconds: float | None) -> dict[str, Any]:
+    """The diagnostics facts of a llama.cpp model (in this process or a model process)."""
+    return {
+        "backend": "llama",
+        "path": str(path),
+        "n_ctx": applied.get("n_ctx", load_params.get("n_ctx")),
+        "n_gpu_layers": applied.get("n_gpu_layers", load_params.get("n_gpu_layers")),
+        "load_seconds": load_seconds,
+        "applied": dict(applied),
+        "file_bytes": path.stat().st_size if path.is_file() else None,
+    }
+
+
 class LlamaBackend:
     """One GGUF model loaded in llama.cpp. Not thread-safe: the pool serialises use."""
 
@@ -308,15 +322,7 @@ class LlamaBackend:
 
     def info(self) -> dict[str, Any]:
         """Facts for diagnostics."""
-        return {
-            "backend": "llama",
-            "path": str(self.path),
-            "n_ctx": self.applied.get("n_ctx", self.load_params.get("n_ctx")),
-            "n_gpu_layers": self.applied.get("n_gpu_layers", self.load_params.get("n_gpu_layers")),
-            "load_seconds": self.load_seconds,
-            "applied": dict(self.applied),
-            "file_bytes": self.path.stat().st_size if self.path.is_file() else None,
-        }
+        return describe(self.path, self.load_params, self.applied, self.load_seconds)
 
     def close(self) -> None:
         """Free the model."""

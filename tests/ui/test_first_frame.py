@@ -17,6 +17,7 @@ from typing import Any
 
 from tests.ui.helpers import wait_until
 from tui_chat.core.backends.base import Chunk
+from tui_chat.ui import app as app_module
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.chat_log import ChatLog
 from tui_chat.ui.widgets.prompt import PromptInput
@@ -98,7 +99,9 @@ def make_app(make_runtime: Callable[..., Any], backend: ScriptedBackend) -> TuiC
     return TuiChatApp(runtime)
 
 
-async def test_prompt_and_first_tokens_arrive_in_one_frame(make_runtime) -> None:
+async def test_prompt_and_first_tokens_arrive_in_one_frame(make_runtime, monkeypatch) -> None:
+    # A busy machine must not turn this into a test of the 50 ms cap (tested below).
+    monkeypatch.setattr(app_module, "FIRST_TEXT_WAIT_S", 10.0)
     app = make_app(make_runtime, ScriptedBackend(["Hello", " there", "."]))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"hi")
@@ -140,10 +143,30 @@ async def test_text_typed_after_enter_stays_in_the_box(make_runtime) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         prompt = app.query_one(PromptInput)
         prompt.load_text("first question and more")
+        prompt.move_cursor(prompt.document.end)
         prompt.take_sent("first question")
         assert prompt.text == " and more"
+        assert prompt.cursor_location == prompt.document.end  # typing goes on at the end
         prompt.take_sent("something else")  # not a prefix: nothing is removed
         assert prompt.text == " and more"
         prompt.take_sent(" and more")
         assert prompt.text == ""
         await pilot.pause()
+
+
+async def test_a_second_enter_before_the_app_took_the_first_sends_once(make_runtime) -> None:
+    app = make_app(make_runtime, ScriptedBackend(["ok"]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        prompt = app.query_one(PromptInput)
+        prompt.load_text("only once")
+        prompt.action_submit()
+        prompt.action_submit()  # key repeat, before the app handled the first
+        assert prompt.sent == ["only once"]
+        await wait_until(pilot, lambda: not app.generations and app.query_one(ChatLog).messages,
+                         timeout=30, what="the reply")
+        assert [v.role for v in app.query_one(ChatLog).messages] == ["user", "assistant"]
+        prompt.load_text("again")
+        prompt.action_submit()  # handled: the next Enter sends again
+        assert prompt.sent == ["only once", "again"]
+        await wait_until(pilot, lambda: len(app.query_one(ChatLog).messages) == 4
+                         and not app.generations, timeout=30, what="the second reply")

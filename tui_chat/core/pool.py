@@ -313,7 +313,9 @@ class ModelPool:
             self.catalog.clear_state(spec.name)
             return error
         stamp = self._file_stamp(spec)
-        if stamp is not None:  # remote servers may come back: retried on every pick
+        # Remote servers may come back, and a model process killed for memory or failing
+        # to start says nothing about the file: both are retried on every pick.
+        if stamp is not None and error.reason != "process_failed":
             with self._guard:
                 self._failed[spec.name] = (stamp, error)
         self.catalog.set_state(spec.name, "error", str(error))

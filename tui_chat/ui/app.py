@@ -21,9 +21,10 @@ from pathlib import Path
 import signal
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import var
 from textual.timer import Timer
@@ -280,7 +281,10 @@ class TuiChatApp(App[int]):
             hold.__exit__(None, None, None)
             # The screen drew nothing while held: have it look for changes now, not
             # when its next message happens to arrive.
-            self.screen.check_idle()
+            try:
+                self.screen.check_idle()
+            except ScreenStackError:  # the app is closing
+                pass
 
     def _show_title(self, session_id: int, title: str) -> None:
         if self.session_id == session_id:
@@ -304,7 +308,10 @@ class TuiChatApp(App[int]):
     def _run_pending(self) -> None:
         pending, self._pending, self._pending_timer = self._pending, [], None
         for update in pending:
-            update()
+            try:
+                update()
+            except NoMatches:  # the app is closing: its widgets are gone
+                return
 
     def refresh_sessions(self) -> None:
         """Reload the session list from the store."""
@@ -335,6 +342,10 @@ class TuiChatApp(App[int]):
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
+        if self._pending_timer is not None:
+            self._pending_timer.stop()
+        self._pending.clear()
+        self._release_frames()
         self._tuning.restore()
 
     # ----------------------------------------------------------------- header/status
@@ -494,6 +505,15 @@ class TuiChatApp(App[int]):
     @on(PromptInput.Submitted)
     async def send_prompt(self, event: PromptInput.Submitted) -> None:
         """Show the user message at once, then stream the reply in a worker."""
+        try:
+            await self._send_prompt(event)
+        except NoMatches:  # Enter, then the app closed before it got to the prompt
+            log.info("a prompt arrived while the app was closing; not sent")
+        finally:
+            for prompt in self.query(PromptInput):
+                prompt.submit_handled()
+
+    async def _send_prompt(self, event: PromptInput.Submitted) -> None:
         if self.session_id is not None and self.session_id in self.generations:
             self.notify("A reply is still streaming in this chat; Esc stops it.",
                         severity="warning")
@@ -593,15 +613,15 @@ class TuiChatApp(App[int]):
 
     async def _settle_unattached(self, gen: Generation, view: MessageView) -> None:
         """A reply view mounted after its generation ended or its chat was left."""
-        if self.session_id != gen.session_id:
-            return
-        await view.finish("".join(gen.parts), gen.state, meta=gen.meta)
+        if view.is_attached:
+            state = gen.state if gen.state != "streaming" else "interrupted"
+            await view.finish("".join(gen.parts), state, meta=gen.meta)
 
     @on(ReplyUpdate)
     async def show_reply_update(self, update: ReplyUpdate) -> None:
         """Apply one non-text core event to the UI (in order, one at a time)."""
         gen, event, reason = update.gen, update.event, update.reason
-        view = gen.view
+        view = gen.view if gen.view is not None and gen.view.is_attached else None
         if isinstance(event, chat.Answering):
             gen.model = event.model
             gen.waiting = False
@@ -654,8 +674,12 @@ class TuiChatApp(App[int]):
             if view is not None:
                 await view.finish(event.text, event.state, meta=gen.meta)
             elif gen.session_id != self.session_id and event.state == "complete":
-                title = self.runtime.store.session(gen.session_id).title
-                self.notify(f"Reply ready in “{title}”.")
+                try:
+                    title = self.runtime.store.session(gen.session_id).title
+                except TuiChatError:  # the chat was deleted as its reply ended
+                    title = None
+                if title is not None:
+                    self.notify(f"Reply ready in “{title}”.")
             self.generations.pop(gen.session_id, None)
             self.refresh_sessions()
             self._refresh_status()
@@ -679,7 +703,7 @@ class TuiChatApp(App[int]):
     async def _reply_failed(self, gen: Generation, message: str) -> None:
         self.notify(message, severity="error", timeout=10)
         gen.state, gen.meta = "error", message
-        if gen.view is not None:
+        if gen.view is not None and gen.view.is_attached:
             await gen.view.finish("".join(gen.parts), "error", meta=message)
         self.generations.pop(gen.session_id, None)
         self.refresh_sessions()

@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 CLOSE_TIMEOUT_S = 3.0
 """How long close() waits for the child to exit before killing it."""
 
+NOT_THE_FILE = "process_failed"
+"""The reason of a load failure that says nothing about the GGUF (the pool retries it)."""
+
 
 def _encode(message: dict[str, Any]) -> bytes:
     return json.dumps(message, separators=(",", ":")).encode("ascii") + b"\n"
@@ -70,6 +73,7 @@ class HostedLlamaBackend:
         self._rpc = threading.Lock()  # one request/reply exchange (or stream) at a time
         self._ids = 0
         self._stderr_tail: deque[str] = deque(maxlen=30)
+        self._stderr_thread: threading.Thread | None = None
 
     # ----------------------------------------------------------------- process
 
@@ -88,7 +92,9 @@ class HostedLlamaBackend:
     def _spawn(self) -> subprocess.Popen[bytes]:
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "tui_chat.core.backends.hosted"],
+                # -P: the current directory is not put on sys.path, so a json.py or
+                # logging.py there cannot stand in for the standard library's.
+                [sys.executable, "-P", "-m", "tui_chat.core.backends.hosted"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 start_new_session=True,  # terminal signals (Ctrl+C, Ctrl+Z) stay with the app
             )
@@ -100,17 +106,22 @@ class HostedLlamaBackend:
                 model=self.name, reason="load_error",
             ) from exc
         self._stderr_tail.clear()
-        threading.Thread(target=self._forward_stderr, args=(proc.stderr,),
-                         name=f"{self.name}-stderr", daemon=True).start()
+        self._stderr_thread = threading.Thread(target=self._forward_stderr,
+                                               args=(proc.stderr,),
+                                               name=f"{self.name}-stderr", daemon=True)
+        self._stderr_thread.start()
         return proc
 
     def _forward_stderr(self, stream: IO[bytes]) -> None:
         """Copy the child's stderr into the app's log (and keep the last lines)."""
-        for raw in stream:
-            line = raw.decode("utf-8", "replace").rstrip()
-            if line:
-                self._stderr_tail.append(line)
-                log.info("[%s process] %s", self.name, line)
+        try:
+            for raw in stream:
+                line = raw.decode("utf-8", "replace").rstrip()
+                if line:
+                    self._stderr_tail.append(line)
+                    log.info("[%s process] %s", self.name, line)
+        except (OSError, ValueError):  # closed under us: the process is gone anyway
+            pass
 
     def _send(self, proc: subprocess.Popen[bytes], message: dict[str, Any]) -> None:
         assert proc.stdin is not None
@@ -121,25 +132,43 @@ class HostedLlamaBackend:
             pass  # the child is gone; the read that follows reports it
 
     def _read(self, proc: subprocess.Popen[bytes]) -> dict[str, Any] | None:
-        """The child's next line, or None when it has exited."""
+        """The child's next message, or None when it has exited (or broke the protocol,
+        in which case it is killed: nothing it says after that can be trusted)."""
         assert proc.stdout is not None
-        raw = proc.stdout.readline()
+        try:
+            raw = proc.stdout.readline()
+        except (OSError, ValueError):  # the pipe was closed under us (close() meanwhile)
+            return None
         if not raw.endswith(b"\n"):  # end of file, or a line cut short by a crash
             return None
-        return json.loads(raw)
+        try:
+            message = json.loads(raw)
+            if not isinstance(message, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            log.error("the model process for %s sent a line that is not a message: %r",
+                      self.name, raw[:200])
+            proc.kill()
+            return None
+        return message
 
-    def _exit_detail(self, proc: subprocess.Popen[bytes]) -> str:
+    def _exit_code(self, proc: subprocess.Popen[bytes]) -> int:
+        """Reap the child; log its exit code and last output (kept for the log only)."""
         try:
             code = proc.wait(timeout=2)
         except subprocess.TimeoutExpired:
             proc.kill()
             code = proc.wait()
+        if self._stderr_thread is not None:
+            self._stderr_thread.join(timeout=1)  # its last lines say most about a crash
         tail = "\n".join(self._stderr_tail)
         log.error("the model process for %s ended with exit code %s; its last output:\n%s",
                   self.name, code, tail or "(none)")
-        if code is not None and code < 0:
-            return f"killed by signal {-code}"
-        return f"exit code {code}"
+        return code
+
+    def _exit_detail(self, proc: subprocess.Popen[bytes]) -> str:
+        code = self._exit_code(proc)
+        return f"killed by signal {-code}" if code < 0 else f"exit code {code}"
 
     def _error(self, err: dict[str, Any]) -> TuiChatError:
         kind = err.get("type")
@@ -202,25 +231,50 @@ class HostedLlamaBackend:
                               "load": self.load_params})
             reply = self._read(proc)
             if reply is None:
-                detail = self._exit_detail(proc)
-                raise ModelUnavailable(
-                    f"llama.cpp crashed while loading {self.path.name} ({detail}; corrupt or "
-                    f"truncated GGUF?); delete it and run `tui-chat download {self.name}`.",
-                    model=self.name, reason="load_error",
-                )
+                code = self._exit_code(proc)
+                self._stop(proc)
+                raise self._load_died(code)
             if "err" in reply:
                 self._stop(proc)
                 error = self._error(reply["err"])
                 if isinstance(error, ModelUnavailable):
                     raise error
                 raise ModelUnavailable(str(error), model=self.name, reason="load_error")
-            facts = reply["ok"]
+            facts = reply.get("ok")
+            if not isinstance(facts, dict) or "n_ctx" not in facts:
+                log.error("the model process for %s answered a load with %r", self.name, reply)
+                proc.kill()
+                self._stop(proc)
+                raise ModelUnavailable(
+                    f"The model process for {self.name} answered out of turn; the log has "
+                    "the details.", model=self.name, reason=NOT_THE_FILE,
+                )
             self._proc = proc
             self.applied = dict(facts.get("applied") or {})
             self._n_ctx = int(facts["n_ctx"])
             self.load_seconds = time.perf_counter() - started
             log.info("%s: model process %d ready in %.2fs (llama.cpp load %.2fs)",
                      self.name, proc.pid, self.load_seconds, facts.get("load_seconds") or 0.0)
+
+    def _load_died(self, code: int) -> ModelUnavailable:
+        """One sentence for a model process that ended before its model was loaded."""
+        if code == -9:  # SIGKILL: the kernel's out-of-memory killer, most of the time
+            return ModelUnavailable(
+                f"The model process for {self.name} was killed while loading (out of "
+                "memory?); close other programs or lower n_ctx / n_gpu_layers, then try again.",
+                model=self.name, reason=NOT_THE_FILE,
+            )
+        if code >= 0:  # it exited: Python failed before llama.cpp got the file
+            return ModelUnavailable(
+                f"The model process for {self.name} failed to start (exit code {code}); "
+                "the log has its output.",
+                model=self.name, reason=NOT_THE_FILE,
+            )
+        return ModelUnavailable(  # SIGSEGV, SIGABRT...: llama.cpp died on this file
+            f"llama.cpp crashed while loading {self.path.name} (killed by signal {-code}; "
+            f"corrupt or truncated GGUF?); delete it and run `tui-chat download {self.name}`.",
+            model=self.name, reason="load_error",
+        )
 
     def context_size(self) -> int:
         """The loaded context window in tokens."""
@@ -281,6 +335,8 @@ class HostedLlamaBackend:
                         raise self._error(reply["err"])
                     return
                 chunk = Chunk(*fields)
+                if cancel_sent and chunk.finish_reason is None:
+                    continue  # already in the pipe when the cancel went out: not shown
                 if chunk.finish_reason is not None:
                     # Read the stream's closing line now: the caller stops at this chunk.
                     closing = self._read(proc)
@@ -291,9 +347,11 @@ class HostedLlamaBackend:
                     return
                 yield chunk
         finally:
-            if not done and proc is not None and proc.poll() is None:
-                self._drain_abandoned(proc, stream_id)
-            self._rpc.release()
+            try:
+                if not done and proc is not None and proc.poll() is None:
+                    self._drain_abandoned(proc, stream_id)
+            finally:
+                self._rpc.release()
 
     def _drain_abandoned(self, proc: subprocess.Popen[bytes], stream_id: int) -> None:
         """The caller left mid-stream: stop the child's reply and read up to its end."""
@@ -314,20 +372,25 @@ class HostedLlamaBackend:
 
     def _stop(self, proc: subprocess.Popen[bytes]) -> None:
         """End the child: close its stdin (it exits at EOF), kill it if it lingers."""
-        for pipe in (proc.stdin,):
-            try:
-                if pipe is not None:
-                    pipe.close()
-            except OSError:
-                pass
+        try:
+            if proc.stdin is not None:
+                proc.stdin.close()
+        except OSError:
+            pass
         try:
             proc.wait(timeout=CLOSE_TIMEOUT_S)
         except subprocess.TimeoutExpired:
             log.warning("the model process for %s did not exit; killing it", self.name)
             proc.kill()
             proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
+        if self._stderr_thread is not None:
+            self._stderr_thread.join(timeout=1)
+        for pipe in (proc.stdout, proc.stderr):
+            try:
+                if pipe is not None:
+                    pipe.close()
+            except OSError:
+                pass
         self._lost(proc)
 
     def close(self) -> None:

@@ -315,8 +315,9 @@ class LlamaBackend:
             close = getattr(events, "close", None)
             if close is not None:
                 close()
-        # The prompt's exact size, counted after the reply so it never delays the first token.
-        prompt_tokens = self.count_prompt(messages)
+        # The prompt's exact size, counted after the reply so it never delays the first
+        # token (not after a stop: that would delay the stop).
+        prompt_tokens = self.count_prompt(messages) if finish != "cancelled" else None
         yield Chunk(text="", index=index, empty=False, finish_reason=finish or "stop",
                     prompt_tokens=prompt_tokens)
 

@@ -53,6 +53,7 @@ class PromptInput(TextArea):
         self.pastes: dict[int, str] = {}
         """Large pastes by number, referenced by tokens in the text."""
         self._recall_index: int | None = None
+        self._in_flight = False
 
     def expanded(self, text: str | None = None) -> str:
         """``text`` (default: the prompt) with paste tokens replaced by their content."""
@@ -62,8 +63,9 @@ class PromptInput(TextArea):
     def action_submit(self) -> None:
         """Send the prompt unless it is blank."""
         text = self.text
-        if not text.strip():
+        if not text.strip() or self._in_flight:  # a second Enter before the app took it
             return
+        self._in_flight = True
         self.sent.append(text)
         self._recall_index = None
         # Straight to the app (the one handler), not bubbling through four containers:
@@ -78,8 +80,13 @@ class PromptInput(TextArea):
         """
         if self.text == typed:
             self.clear()
-        elif self.text.startswith(typed):
-            self.load_text(self.text[len(typed):])
+        elif self.text.startswith(typed):  # remove just the sent part; the cursor stays
+            lines = typed.split("\n")
+            self.delete((0, 0), (len(lines) - 1, len(lines[-1])))
+
+    def submit_handled(self) -> None:
+        """The app has dealt with the last Submitted (sent it or said why not)."""
+        self._in_flight = False
 
     async def _on_paste(self, event) -> None:  # noqa: ANN001 - events.Paste
         if len(event.text) <= PASTE_INLINE_LIMIT:

@@ -67,6 +67,7 @@ class SessionList(OptionList):
         labels = [self._label(s) for s in sessions]
         if [s.id for s in sessions] == [s.id for s in self.sessions] and labels == self._labels:
             self.sessions = sessions
+            self._title()  # a search may have changed even when its rows did not
             return
         keep = self._highlighted_id()
         self.sessions = sessions

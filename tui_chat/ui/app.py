@@ -565,6 +565,8 @@ class TuiChatApp(App[int]):
         deadline = time.monotonic() + ASK_WAIT_S
         while not gen.asked.is_set() and time.monotonic() < deadline:
             await asyncio.sleep(0.0005)
+        if gen.asked.is_set():
+            await asyncio.sleep(0.001)  # the worker writes the request just after Answering
         log_widget = self.query_one(ChatLog)
         reply = MessageView("assistant", "", state="streaming", meta=gen.meta or self.model_choice)
         await log_widget.add(*([prompt_view] if prompt_view is not None else []), reply)

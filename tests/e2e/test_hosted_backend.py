@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.streams import cancel_after
 from tui_chat.core import chat
 from tui_chat.core.backends.hosted import HostedLlamaBackend
 from tui_chat.core.backends.llama import LlamaBackend
@@ -84,18 +85,7 @@ def test_the_model_lives_in_another_process_and_replies_as_in_process(
 
 
 def test_cancel_stops_within_one_chunk(hosted: HostedLlamaBackend) -> None:
-    cancel = threading.Event()
-    seen = after_cancel = 0
-    final = None
-    for chunk in hosted.stream(PROMPT, {"max_tokens": 200, "seed": 1}, cancel):
-        if chunk.finish_reason:
-            final = chunk
-            break
-        if cancel.is_set():
-            after_cancel += 1
-        seen += 1
-        if seen == 3:
-            cancel.set()
+    seen, after_cancel, final = cancel_after(hosted, PROMPT, {"max_tokens": 200, "seed": 1}, 3)
     assert final is not None and final.finish_reason == "cancelled"
     # Chunks already in the pipe when the cancel went out are dropped, not shown.
     assert after_cancel == 0 and seen == 3

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.streams import cancel_after
 from tui_chat.core.backends.llama import LlamaBackend
 from tui_chat.core.errors import ModelUnavailable
 
@@ -33,20 +33,8 @@ def test_several_chunks_arrive_with_text(backend: LlamaBackend) -> None:
 
 
 def test_cancel_stops_within_one_chunk(backend: LlamaBackend) -> None:
-    cancel = threading.Event()
-    seen = 0
-    stream = backend.stream(PROMPT, {"max_tokens": 200, "seed": 1, "temperature": 0.8}, cancel)
-    after_cancel = 0
-    final = None
-    for chunk in stream:
-        if chunk.finish_reason:
-            final = chunk
-            break
-        if cancel.is_set():
-            after_cancel += 1
-        seen += 1
-        if seen == 3:
-            cancel.set()
+    seen, after_cancel, final = cancel_after(
+        backend, PROMPT, {"max_tokens": 200, "seed": 1, "temperature": 0.8}, 3)
     assert final is not None and final.finish_reason == "cancelled"
     assert after_cancel == 0  # not a single chunk after the cancel was seen
     assert seen == 3

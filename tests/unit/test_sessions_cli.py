@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,18 +14,6 @@ from tui_chat.core.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = str(REPO / "config.toml")
-
-
-@pytest.fixture(autouse=True)
-def _close_log_handlers() -> Iterator[None]:
-    """Each run adds a file handler for its temp data dir; drop it afterwards."""
-    root = logging.getLogger()
-    before = list(root.handlers)
-    yield
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
 
 
 @pytest.fixture

@@ -10,10 +10,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import logging
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,18 +28,6 @@ from tui_chat.core.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 GGUF_STUB = b"GGUF" + b"\x03\x00\x00\x00" + b"\x00" * 64
-
-
-@pytest.fixture(autouse=True)
-def _close_log_handlers() -> Iterator[None]:
-    """In-process runs add a file handler for their temp data dir; drop it afterwards."""
-    root = logging.getLogger()
-    before = list(root.handlers)
-    yield
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
 
 
 def entry(name: str, file: str, size: int | None = None, role: str = "chat") -> str:

@@ -268,14 +268,14 @@ class ChatService:
         system: list[Message] = (
             [{"role": "system", "content": system_prompt}] if system_prompt else []
         )
+        texts = [m["content"] for m in system + history]
         bound = TEMPLATE_ALLOWANCE + sum(
-            len(m["content"].encode("utf-8", "replace")) + TOKEN_OVERHEAD for m in system + history
+            len(text.encode("utf-8", "replace")) + TOKEN_OVERHEAD for text in texts
         )
         if bound <= budget:
-            rough = sum(len(m["content"]) // 4 + TOKEN_OVERHEAD for m in system + history)
+            rough = sum(len(text) // 4 + TOKEN_OVERHEAD for text in texts)
             return system + history, 0, rough
         many = getattr(backend, "count_tokens_many", None)
-        texts = [m["content"] for m in system + history]
         counts = many(texts) if many is not None else [backend.count_tokens(t) for t in texts]
         fixed = sum(count + TOKEN_OVERHEAD for count in counts[:len(system)])
         costs = [count + TOKEN_OVERHEAD for count in counts[len(system):]]

@@ -148,11 +148,12 @@ class TempWorld:
         self.config = write_config(self.root / "cfg", generate)
         self.data_dir = self.root / "data"
 
-    def runtime(self):  # noqa: ANN201 - Runtime
-        """A Runtime on this world's config and data dir."""
+    def runtime(self, backend_factory=None):  # noqa: ANN001, ANN201 - Runtime
+        """A Runtime on this world's config and data dir (optionally scripted backends)."""
         from tui_chat.core.runtime import Runtime
 
-        return Runtime.open(config_path=self.config, data_dir=self.data_dir)
+        return Runtime.open(config_path=self.config, data_dir=self.data_dir,
+                            backend_factory=backend_factory)
 
     def close(self) -> None:
         """Remove the temp folder."""

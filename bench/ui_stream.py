@@ -78,9 +78,8 @@ async def one_run(tokens: list[str], warmup: list[str]) -> dict[str, Any]:
     probes = install()
     probes.reset()
     world = TempWorld(f"max_tokens = {len(tokens)}")
-    runtime = world.runtime()
     backend = ScriptedBackend("smollm2", warmup)
-    runtime.pool.factory = lambda spec, path: backend
+    runtime = world.runtime(lambda spec, path: backend)
     full = "".join(tokens)
     try:
         app = TuiChatApp(runtime)

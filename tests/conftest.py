@@ -99,14 +99,18 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_runtime(write_config: Callable[..., Path], data_dir: Path) -> Iterator[Callable[..., object]]:
-    """Build a Runtime on a temp config and data dir; closed after the test."""
+    """Build a Runtime on a temp config and data dir; closed after the test.
+
+    ``backend``: a backend factory to use instead of llama.cpp (layout tests only).
+    """
     from tui_chat.core.runtime import Runtime
 
     made: list[Runtime] = []
 
-    def make(body: str = "", head: str = "", smollm2: bool = True, **kwargs: str) -> Runtime:
+    def make(body: str = "", head: str = "", smollm2: bool = True, backend: object = None,
+             **kwargs: str) -> Runtime:
         runtime = Runtime.open(config_path=write_config(body, head, smollm2, **kwargs),
-                               data_dir=data_dir)
+                               data_dir=data_dir, backend_factory=backend)
         made.append(runtime)
         return runtime
 

@@ -44,15 +44,14 @@ def test_remote_failure_falls_back_to_smollm2(case: str, bad: BadServer, make_ru
     bad.configure(mode, **{k: v for k, v in behaviour.items()})
     behaviour["mode"] = mode
     monkeypatch.setenv("TEAM_LLM_KEY", "k-123456")
-    runtime = make_runtime(body=REMOTE.format(url=bad.base_url),
-                           head='[router]\n[router.prefer]\nchat = ["team"]\n')
 
     def factory(spec, path):  # noqa: ANN001, ANN202 - the real backend, a short read timeout
         if spec.is_remote:
             return OpenAIBackend(spec, read_timeout=0.5, retries=0)
         return default_backend_factory(spec, path)
 
-    runtime.pool.factory = factory
+    runtime = make_runtime(body=REMOTE.format(url=bad.base_url),
+                           head='[router]\n[router.prefer]\nchat = ["team"]\n', backend=factory)
     events = list(runtime.service.reply(ChatRequest("hello there", params={"max_tokens": 12})))
     fallbacks = [e for e in events if isinstance(e, Fallback)]
     assert [(f.model, f.trigger) for f in fallbacks] == [("team", trigger)]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.scripted import ScriptedBackend, scripted_factory
 from tests.ui.helpers import wait_until
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.screens.help import HelpScreen
@@ -188,7 +189,11 @@ def test_help_screen_snapshot(snap_compare, make_runtime) -> None:
 
 
 async def test_log_follows_the_bottom_until_scrolled_up_and_end_returns(make_runtime) -> None:
-    app = make_app(make_runtime, generate='max_tokens = 700\nlogit_bias = { "2" = -100 }')
+    # About scrolling, not inference: a real model's reply has another height on
+    # another CPU (it once wrote 300 numbers on one line and stopped at 715 characters),
+    # so a scripted backend streams 300 paragraphs, 20 ms apart, which no log holds.
+    backend = ScriptedBackend([f"Line {n}.\n\n" for n in range(1, 301)], delay=0.02)
+    app = TuiChatApp(make_runtime(backend=scripted_factory(backend)))
     async with app.run_test(size=(100, 24)) as pilot:
         log = app.query_one(ChatLog)
         await send(pilot, "Count from 1 to 300, one number per line.")
@@ -204,6 +209,7 @@ async def test_log_follows_the_bottom_until_scrolled_up_and_end_returns(make_run
         await wait_until(pilot, lambda: log.scroll_y >= log.max_scroll_y - 2, what="the jump")
         await pilot.press("escape")
         await wait_until(pilot, lambda: not app.generations, what="stop")
+        assert log.messages[-1].state == "stopped"  # Esc ended it before the script did
 
 
 async def test_corrupt_code_model_shows_error_and_smollm2_answers(make_runtime) -> None:

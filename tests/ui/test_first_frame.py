@@ -15,50 +15,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from tests.scripted import ScriptedBackend, scripted_factory
 from tests.ui.helpers import wait_until
-from tui_chat.core.backends.base import Chunk
 from tui_chat.ui import app as app_module
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.chat_log import ChatLog
 from tui_chat.ui.widgets.prompt import PromptInput
-
-
-class ScriptedBackend:
-    """Yields fixed tokens; the first one after ``first_delay`` seconds (cancellable)."""
-
-    def __init__(self, tokens: list[str], first_delay: float = 0.0) -> None:
-        self.name = "smollm2"
-        self.tokens = tokens
-        self.first_delay = first_delay
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def stream(self, messages: list[Any], params: dict[str, Any],
-               cancel: threading.Event | None = None) -> Iterator[Chunk]:
-        cancel = cancel or threading.Event()
-        if cancel.wait(self.first_delay):
-            yield Chunk(text="", index=0, finish_reason="cancelled")
-            return
-        for index, text in enumerate(self.tokens):
-            if cancel.is_set():
-                yield Chunk(text="", index=index, finish_reason="cancelled")
-                return
-            yield Chunk(text=text, index=index)
-            time.sleep(0.01)
-        yield Chunk(text="", index=len(self.tokens), finish_reason="stop")
-
-    def context_size(self) -> int:
-        return 4096
-
-    def count_tokens(self, text: str) -> int:
-        return max(1, len(text) // 4)
-
-    def info(self) -> dict[str, Any]:
-        return {"backend": "scripted"}
-
-    def close(self) -> None:
-        """Nothing to free."""
 
 
 @dataclass
@@ -94,8 +56,7 @@ def record_frames(app: TuiChatApp) -> list[Frame]:
 
 
 def make_app(make_runtime: Callable[..., Any], backend: ScriptedBackend) -> TuiChatApp:
-    runtime = make_runtime(generate="max_tokens = 64")
-    runtime.pool.factory = lambda spec, path: backend
+    runtime = make_runtime(generate="max_tokens = 64", backend=scripted_factory(backend))
     return TuiChatApp(runtime)
 
 

@@ -19,6 +19,18 @@ from tui_chat.core.backends.base import Backend, Message
 from tui_chat.core.errors import BackendError, ModelUnavailable, TuiChatError
 from tui_chat.core.metrics import RequestMetrics, StreamClock
 from tui_chat.core.pool import missing_error
+from tui_chat.core.events import (  # noqa: F401 - re-exported until every caller imports events
+    Answering,
+    Fallback,
+    Finished,
+    Loading,
+    ReplyEvent,
+    RouteChosen,
+    StorageFailed,
+    TextDelta,
+    Trimmed,
+    Waiting,
+)
 from tui_chat.core.sanitize import Sanitizer
 
 if TYPE_CHECKING:
@@ -35,94 +47,6 @@ TEMPLATE_ALLOWANCE = 256
 def _describe(triggers: list[tuple[str, str, str]]) -> str | None:
     """One line for metrics: ``model: trigger: message`` joined by `` | ``."""
     return " | ".join(f"{m}: {t}: {msg}" for m, t, msg in triggers) or None
-
-
-# --------------------------------------------------------------------------- events
-
-
-@dataclass(frozen=True, slots=True)
-class RouteChosen:
-    """The router (or a pin) picked a model."""
-
-    role: str
-    model: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Waiting:
-    """Another generation holds the model; this one queues."""
-
-    model: str
-
-
-@dataclass(frozen=True, slots=True)
-class Loading:
-    """The model is being loaded before it can answer."""
-
-    model: str
-
-
-@dataclass(frozen=True, slots=True)
-class Answering:
-    """This model is now generating the reply."""
-
-    model: str
-    message_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Fallback:
-    """A model could not answer; the next candidate takes over.
-
-    ``restart`` is True when the failed model had already produced text: that partial
-    reply is kept (state ``error``) and a new reply starts.
-    """
-
-    model: str
-    trigger: str
-    message: str
-    next_model: str | None
-    restart: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Trimmed:
-    """Old turns were left out to fit the context window."""
-
-    dropped: int
-    context: int
-
-
-@dataclass(frozen=True, slots=True)
-class StorageFailed:
-    """History could not be saved (disk full, read-only...); the reply goes on."""
-
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class TextDelta:
-    """Sanitised text to append to the reply."""
-
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Finished:
-    """The reply ended (complete, stopped or failed)."""
-
-    text: str
-    model: str | None
-    state: str
-    metrics: RequestMetrics
-    message_id: int | None
-    fallbacks: tuple[tuple[str, str, str], ...] = ()
-    """(model, trigger, message) for every candidate that could not answer."""
-
-
-ReplyEvent = (RouteChosen | Waiting | Loading | Answering | Fallback | Trimmed | StorageFailed
-              | TextDelta | Finished)
 
 
 @dataclass(slots=True)

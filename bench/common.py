@@ -294,6 +294,14 @@ class ScriptedBackend:
         """A rough estimate."""
         return max(1, len(text) // 4)
 
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        """Rough estimates."""
+        return [self.count_tokens(text) for text in texts]
+
+    def count_prompt(self, messages: list[Any]) -> int | None:
+        """No template to render."""
+        return None
+
     def info(self) -> dict[str, Any]:
         """Facts for diagnostics."""
         return {"backend": "scripted"}

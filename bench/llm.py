@@ -93,7 +93,7 @@ def raw_run(llm: Any, params: dict[str, Any]) -> dict[str, Any]:
 
 async def app_run(app: Any, pilot: Any, probes: Any) -> dict[str, Any]:
     """One reply through the headless app, from Enter to the settled final frame."""
-    await app.action_new_chat()
+    await app.chat.action_new_chat()
     await pilot.pause()
     probes.reset()
     view, started = await send_prompt(app, PROMPT)
@@ -101,7 +101,7 @@ async def app_run(app: Any, pilot: Any, probes: Any) -> dict[str, Any]:
     deadline = started + 120
     while time.perf_counter() < deadline:
         done = probes.finishes.get(id(view))
-        if done and done.painted is not None and not app.generations:
+        if done and done.painted is not None and not app.chat.streaming:
             break
         await asyncio.sleep(0.01)
     else:
@@ -110,8 +110,8 @@ async def app_run(app: Any, pilot: Any, probes: Any) -> dict[str, Any]:
     appends = probes.appends_of(view)
     finish = probes.finishes[id(view)]
     first_paint = appends[0].painted if appends and appends[0].painted else appends[0].done
-    request = app.runtime.store.requests(last=1)[0]
-    stored = app.runtime.store.messages(app.session_id)[-1]
+    request = app.runtime.diagnostics.request_records(last=1)[0]
+    stored = app.runtime.service.messages(app.chat.session_id)[-1]
     return {
         "ttft_ms": (first_paint - started) * 1000.0,
         "ttft_first_append_ms": (appends[0].done - started) * 1000.0,

@@ -1,7 +1,7 @@
 """The long-session scenario: a 500-message session opens and scrolls.
 
 The session is written straight into the store (250 prompts, 250 markdown replies
-of about 150 tokens each). In the headless app: ``app.open_session(id)`` is timed to
+of about 150 tokens each). In the headless app: ``app.chat.open_session(id)`` is timed to
 the first frame painted after it. Then, with the chat log focused, Home, End and 20
 PageUp keys are delivered as key events (as the terminal driver does); each is timed
 until the scroll animation is over and a frame is painted. Every layout and paint
@@ -124,7 +124,7 @@ async def bench(count: int) -> dict[str, Any]:
         async with app.run_test(headless=True, size=(120, 40)) as pilot:
             await pilot.pause()
             started = time.perf_counter()
-            await app.open_session(session_id)
+            await app.chat.open_session(session_id)
             opened = time.perf_counter()
             painted = await next_frame(app)
             await pilot.pause()

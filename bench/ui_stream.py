@@ -85,7 +85,7 @@ async def one_run(tokens: list[str], warmup: list[str]) -> dict[str, Any]:
         app = TuiChatApp(runtime)
         async with app.run_test(headless=True, size=(120, 40)) as pilot:
             for script in (warmup, tokens):
-                await app.action_new_chat()
+                await app.chat.action_new_chat()
                 await pilot.pause()
                 probes.reset()
                 backend.tokens = script
@@ -93,13 +93,13 @@ async def one_run(tokens: list[str], warmup: list[str]) -> dict[str, Any]:
                 deadline = time.perf_counter() + 300
                 while True:
                     done = probes.finishes.get(id(view))
-                    if done is not None and done.painted is not None and not app.generations:
+                    if done is not None and done.painted is not None and not app.chat.streaming:
                         break
                     if time.perf_counter() > deadline:
                         raise RuntimeError("the reply did not finish in 300 s")
                     await asyncio.sleep(0.01)
             appends = probes.appends_of(view)
-            stored = runtime.store.messages(app.session_id)[-1].content
+            stored = runtime.service.messages(app.chat.session_id)[-1].content
             costs = chunk_costs(appends, done.cpu_start)
             result = {
                 "ui_max_tps": len(tokens) / (backend.last_absorbed - backend.first),

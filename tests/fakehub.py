@@ -568,7 +568,7 @@ def route_client_to(
 ) -> None:
     """Point huggingface_hub at ``hub`` for one test and keep it off the internet.
 
-    ``HF_ENDPOINT`` is what ``tui_chat.core.download`` reads per call. huggingface_hub
+    ``HF_ENDPOINT`` is what ``tui_chat.core.library.download`` reads per call. huggingface_hub
     itself reads its settings once, at import, which may predate the test, so the
     matching constants are patched too: offline mode off, telemetry off (else it fetches
     ``{ENDPOINT}/api/agent-harnesses`` on its own), the saved-token paths and the endpoint.

@@ -1,8 +1,10 @@
-"""Command line entry point: ``tui-chat [--config] [--data-dir] [COMMAND]``.
+"""Command line entry point: ``tui-chat [--config PATH] [--data-dir DIR] [COMMAND]``.
 
-Each subcommand lives in ``tui_chat/cli/<name>.py`` with ``add_parser(subparsers)``
-and ``run(args, ctx) -> int``. No command ever prints a traceback: failures become one
-line on stderr and a non-zero exit, with details in the log file.
+With no command the TUI starts. Each command lives in ``tui_chat/cli/<name>.py`` with
+``add_parser(subparsers, common)`` and ``run(args, runtime) -> int``;
+:func:`tui_chat.cli.common.run_command` builds the runtime and runs it. No command
+prints a traceback: a failure is one line on stderr and a non-zero exit, with the
+details in the log file.
 """
 
 from __future__ import annotations
@@ -31,13 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"tui_chat.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"tui_chat.cli.{name}":
-                continue  # command not built yet
-            raise
-        module.add_parser(sub, common)
+        importlib.import_module(f"tui_chat.cli.{name}").add_parser(sub, common)
     return parser
 
 

@@ -21,19 +21,22 @@ from pathlib import Path
 
 
 def _controlling_tty() -> None:
-    """In the child: a new session whose controlling terminal is the pty (stdin).
+    """In the child: a new session whose controlling terminal is the pty (its stdout).
 
     As with a real SSH login, closing the pty master then sends the app SIGHUP.
     """
     os.setsid()
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    fcntl.ioctl(1, termios.TIOCSCTTY, 0)
 
 
 class PtyApp:
     """``python -m tui_chat ...`` on a pty of ``size`` columns x rows."""
 
     def __init__(self, args: list[str], *, size: tuple[int, int] = (120, 40),
-                 env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
+                 env: dict[str, str] | None = None, cwd: Path | None = None,
+                 stdin_pipe: bool = False) -> None:
+        """``stdin_pipe``: keys come through a pipe (:meth:`close_stdin` ends it) while
+        the screen is the pty, so the input can end without the terminal hanging up."""
         self.output = bytearray()
         self._lock = threading.Lock()
         master, slave = pty.openpty()
@@ -42,11 +45,14 @@ class PtyApp:
         full_env = dict(env or os.environ)
         full_env.update({"TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)})
         full_env.pop("NO_COLOR", None)
+        keys_in, self._keys_out = os.pipe() if stdin_pipe else (slave, None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tui_chat", *args], stdin=slave, stdout=slave, stderr=slave,
-            env=full_env, cwd=cwd, close_fds=True, preexec_fn=_controlling_tty,
+            [sys.executable, "-m", "tui_chat", *args], stdin=keys_in, stdout=slave,
+            stderr=slave, env=full_env, cwd=cwd, close_fds=True, preexec_fn=_controlling_tty,
         )
         os.close(slave)
+        if self._keys_out is not None:
+            os.close(keys_in)
         self.master = master
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -69,9 +75,21 @@ class PtyApp:
 
     def type(self, keys: str) -> None:
         """Type ``keys`` one by one, as a person would."""
+        target = self.master if self._keys_out is None else self._keys_out
         for ch in keys:
-            os.write(self.master, ch.encode())
+            os.write(target, ch.encode())
             time.sleep(0.02)
+
+    def close_stdin(self) -> None:
+        """End the app's input (``stdin_pipe`` only): EOF, with no hang-up."""
+        assert self._keys_out is not None, "started without stdin_pipe"
+        os.close(self._keys_out)
+        self._keys_out = -1
+
+    def cpu_seconds(self) -> float:
+        """User plus system CPU time the app's process has used (not its children)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def wait_for(self, predicate: Callable[[], object], timeout: float, what: str) -> None:
         """Poll ``predicate`` until true; fail after ``timeout`` (or if the app died)."""
@@ -121,7 +139,9 @@ class PtyApp:
         """Never leave the app running, whatever the test did."""
         if self.proc.poll() is None:
             self.kill()
-        try:
-            os.close(self.master)
-        except OSError:
-            pass
+        for fd in (self.master, self._keys_out):
+            if fd is not None and fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass

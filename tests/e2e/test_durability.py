@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import NO_EOG
 from tests.e2e.ptyapp import PtyApp
 from tui_chat.core.store import Store
 
-LONG = "max_tokens = 1500\ntemperature = 0.8\nlogit_bias = { \"2\" = -100 }"  # no <|im_end|>: long
+LONG = f"max_tokens = 1500\ntemperature = 0.8\n{NO_EOG}"  # no end of generation: long
 PROMPT = "Count from 1 to 400, one number per line.\r"
 
 

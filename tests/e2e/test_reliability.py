@@ -27,8 +27,8 @@ import pytest
 
 from tests.conftest import env_without_tui_chat, llama_entry
 from tui_chat.core import chat
-from tui_chat.core.chat import (
-    ChatRequest,
+from tui_chat.core.chat import ChatService
+from tui_chat.core.events import (
     Fallback,
     Finished,
     RouteChosen,
@@ -58,9 +58,8 @@ BAD_FILES: dict[str, tuple[Callable[[Path], bytes], str]] = {
 
 
 def run_reply(runtime: Any, text: str = PROMPT, **params: Any) -> list[object]:
-    session = runtime.store.create_session(title="t")
-    request = ChatRequest(text, session_id=session.id, params={**GEN, **params})
-    return list(runtime.service.reply(request))
+    session = runtime.service.new_session(text, "auto")
+    return list(runtime.service.send(session.id, text, params={**GEN, **params}))
 
 
 def of(kind: type, events: list[object]) -> list[Any]:
@@ -144,34 +143,50 @@ DISK_FULL = ("History could not be saved: the disk is full; free some space — 
              "your text is still on screen.")
 
 
-def fill_the_disk(store: Store) -> None:
-    """Make the database really full: cap it at its size, then fill the room left in it.
+class Disk:
+    """A chat service over a store whose SQLite connection the test holds (``on_connect``).
 
-    New rows go to the last page of ``messages``; filler notices of shrinking size go
-    there until not even an empty one fits, so a reply's row can neither be added nor
-    grow. The filler lives in its own session.
+    The connection is the store's own: ``PRAGMA max_page_count`` caps that connection,
+    which is how SQLite itself is made to answer SQLITE_FULL.
     """
-    assert store._conn is not None
-    filler = store.create_session(title="filler").id
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    store._conn.execute(f"PRAGMA max_page_count = {pages}")
-    for size in (2048, 512, 128, 32, 8, 1, 0):
-        while True:
-            try:
-                store.add_message(filler, "notice", "f" * size)
-            except StoreError:
-                break
+
+    def __init__(self, runtime: Any) -> None:
+        seen: list[sqlite3.Connection] = []
+        self.store = Store(runtime.data_dir / "history.sqlite3", on_connect=seen.append)
+        self.conn = seen[0]
+        self.service = ChatService(runtime.config, runtime.catalog, runtime.router,
+                                   runtime.pool, self.store, log_path=runtime.log_path)
+
+    def fill(self) -> None:
+        """Make the database really full: cap it at its size, then fill the room left in it.
+
+        New rows go to the last page of ``messages``; filler notices of shrinking size go
+        there until not even an empty one fits, so a reply's row can neither be added nor
+        grow. The filler lives in its own session.
+        """
+        filler = self.store.create_session(title="filler").id
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        self.conn.execute(f"PRAGMA max_page_count = {pages}")
+        for size in (2048, 512, 128, 32, 8, 1, 0):
+            while True:
+                try:
+                    self.store.add_message(filler, "notice", "f" * size)
+                except StoreError:
+                    break
+
+    def free_space(self) -> None:
+        self.conn.execute("PRAGMA max_page_count = 1073741823")
 
 
-def free_space(store: Store) -> None:
-    assert store._conn is not None
-    store._conn.execute("PRAGMA max_page_count = 1073741823")
+@pytest.fixture
+def disk(make_runtime: Callable[..., Any]) -> Iterator[Disk]:
+    made = Disk(make_runtime())
+    yield made
+    made.store.close()
 
 
-def write_fails(store: Store, sql: str, *args: object) -> bool:
+def write_fails(conn: sqlite3.Connection, sql: str, *args: object) -> bool:
     """True when ``sql`` fails with SQLITE_FULL (tried in a transaction rolled back)."""
-    conn = store._conn
-    assert conn is not None
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(sql, args)
@@ -183,10 +198,9 @@ def write_fails(store: Store, sql: str, *args: object) -> bool:
     return False
 
 
-def start_reply(runtime: Any, **params: Any) -> tuple[int, Iterator[object]]:
-    session = runtime.store.create_session(title="t")
-    request = ChatRequest(PROMPT, session_id=session.id, params={**GEN, **params})
-    return session.id, runtime.service.reply(request)
+def start_reply(service: ChatService, **params: Any) -> tuple[int, Iterator[object]]:
+    session = service.new_session(PROMPT, "auto")
+    return session.id, service.send(session.id, PROMPT, params={**GEN, **params})
 
 
 def until(kind: type, events: Iterator[object], into: list[object]) -> None:
@@ -209,40 +223,37 @@ def check_whole_reply(events: list[object]) -> Finished:
     return done
 
 
-def test_disk_full_before_the_reply_is_saved_still_delivers_it(
-    make_runtime: Callable[..., Any]
-) -> None:
-    runtime = make_runtime()
-    store = runtime.store
-    session_id, events_iter = start_reply(runtime)
+def test_disk_full_before_the_reply_is_saved_still_delivers_it(disk: Disk) -> None:
+    store = disk.store
+    session_id, events_iter = start_reply(disk.service)
     events: list[object] = []
     until(RouteChosen, events_iter, events)  # the user message is saved by now
-    fill_the_disk(store)
-    assert write_fails(store, "INSERT INTO messages (session_id, role, content, created)"
+    disk.fill()
+    assert write_fails(disk.conn, "INSERT INTO messages (session_id, role, content, created)"
                        " VALUES (?, 'assistant', '', 0)", session_id)
 
     events += list(events_iter)
 
     done = check_whole_reply(events)
     assert done.message_id is None
-    free_space(store)
+    disk.free_space()
     stored = store.messages(session_id)
     assert [(m.role, m.content) for m in stored] == [("user", PROMPT)]  # no half reply
     assert integrity(store.path) == "ok"
 
 
 def test_disk_full_mid_stream_keeps_streaming_and_leaves_whole_rows(
-    make_runtime: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+    disk: Disk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(chat, "CHECKPOINT_SECONDS", 0.0)  # checkpoint after every token
-    runtime = make_runtime()
-    store = runtime.store
-    session_id, events_iter = start_reply(runtime, max_tokens=32)
+    store = disk.store
+    session_id, events_iter = start_reply(disk.service, max_tokens=32)
     events: list[object] = []
     until(TextDelta, events_iter, events)  # the reply row exists and is streaming
     reply_id = store.messages(session_id)[-1].id
-    fill_the_disk(store)
-    assert write_fails(store, "UPDATE messages SET content = ? WHERE id = ?", "x" * 64, reply_id)
+    disk.fill()
+    assert write_fails(disk.conn, "UPDATE messages SET content = ? WHERE id = ?", "x" * 64,
+                       reply_id)
 
     events += list(events_iter)
 
@@ -253,7 +264,7 @@ def test_disk_full_mid_stream_keeps_streaming_and_leaves_whole_rows(
     # The row holds the last checkpoint that fit: whole, a prefix of the reply.
     assert reply.state == "streaming" and done.text.startswith(reply.content)
     assert len(reply.content) < len(done.text)
-    runtime.close()
+    store.close()
     assert integrity(store.path) == "ok"
     again = Store(store.path)  # the next start marks it interrupted
     try:
@@ -265,18 +276,17 @@ def test_disk_full_mid_stream_keeps_streaming_and_leaves_whole_rows(
 
 
 def test_history_saves_again_once_space_is_freed_mid_stream(
-    make_runtime: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+    disk: Disk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(chat, "CHECKPOINT_SECONDS", 0.0)
-    runtime = make_runtime()
-    store = runtime.store
-    session_id, events_iter = start_reply(runtime, max_tokens=32)
+    store = disk.store
+    session_id, events_iter = start_reply(disk.service, max_tokens=32)
     events: list[object] = []
     until(TextDelta, events_iter, events)
-    fill_the_disk(store)
+    disk.fill()
     until(StorageFailed, events_iter, events)  # a checkpoint failed mid-stream...
     assert not of(Finished, events)
-    free_space(store)  # ...then the user frees some space
+    disk.free_space()  # ...then the user frees some space
 
     events += list(events_iter)
 

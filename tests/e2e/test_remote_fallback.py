@@ -8,7 +8,8 @@ import pytest
 
 from tests.servers import BadServer
 from tui_chat.core.backends.openai import OpenAIBackend
-from tui_chat.core.chat import ChatRequest, Fallback, Finished
+from tui_chat.core.chat import ChatRequest
+from tui_chat.core.events import Fallback, Finished
 from tui_chat.core.pool import default_backend_factory
 
 REMOTE = """

@@ -77,13 +77,13 @@ async def test_tui_streams_from_the_remote_engine(make_runtime, server) -> None:
         await pilot.press("ctrl+o")
         models.highlighted = models.get_option_index("team")
         await pilot.press("enter")
-        assert app.sub_title == "model: team"
+        assert app.chat.sub_title == "model: team"
         await pilot.press(*"hello", "enter")
-        await wait_until(pilot, lambda: not app.generations, what="the remote reply")
+        await wait_until(pilot, lambda: not app.chat.streaming, what="the remote reply")
         reply = app.query_one(ChatLog).messages[-1]
         assert reply.state == "complete" and reply.text.strip()
         assert reply.meta.startswith("team")
-        metrics = app.runtime.store.requests(last=1)[0]
+        metrics = app.runtime.diagnostics.request_records(last=1)[0]
         assert metrics["model"] == "team" and metrics["completion_tokens"] > 0
 
 

@@ -32,7 +32,8 @@ from llama_cpp import llama_chat_format
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from tests.conftest import llama_entry
-from tui_chat.core.chat import ChatRequest, Fallback, Finished, TextDelta
+from tui_chat.core.chat import ChatRequest
+from tui_chat.core.events import Fallback, Finished, TextDelta
 
 TEMPLATE_KEY = "tokenizer.chat_template"
 CHATML = (
@@ -166,10 +167,9 @@ def test_hostile_gguf_template_cannot_run_code_and_smollm2_answers(
     template = hostile_template(payload, marker)
     runtime = make_runtime(EVIL)
     hostile_gguf(runtime.config.models_dir / "evil.gguf", template)
-    session = runtime.store.create_session(title="t")
+    session = runtime.service.new_session(PROMPT, "auto")
 
-    events = list(runtime.service.reply(ChatRequest(
-        PROMPT, session_id=session.id, params={"max_tokens": 16, "seed": 5})))
+    events = list(runtime.service.send(session.id, PROMPT, params={"max_tokens": 16, "seed": 5}))
 
     assert not marker.exists(), "the GGUF chat template ran a shell command"
     # The payload really reached llama-cpp-python's Jinja formatter: the copy holds the
@@ -178,7 +178,7 @@ def test_hostile_gguf_template_cannot_run_code_and_smollm2_answers(
     assert read_template(runtime.config.models_dir / "evil.gguf") == template
     assert runtime.pool.backend("evil") is None
     assert runtime.catalog.state("evil").status == "error"
-    assert runtime.pool.failure("evil") is not None
+    assert runtime.pool.load_failure("evil") is not None
 
     (fallback,) = of(Fallback, events)
     assert (fallback.model, fallback.next_model, fallback.restart) == ("evil", "smollm2", False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from textual.app import App
 from textual.pilot import Pilot
 
 
@@ -17,3 +18,34 @@ async def wait_until(pilot: Pilot, predicate: Callable[[], object], timeout: flo
             raise AssertionError(f"timed out after {timeout}s waiting for {what}")
         await pilot.pause(0.05)
 
+
+
+def record_notifications(app: App[object]) -> list[str]:
+    """Collect the text of every notification ``app`` shows from now on.
+
+    Pilot runs without toasts; this keeps what a person would read in them.
+    """
+    told: list[str] = []
+    notify = app.notify
+
+    def record(message: str, *args: object, **kwargs: object) -> None:
+        told.append(str(message))
+        notify(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = record  # type: ignore[method-assign]
+    return told
+
+
+def no_reply_streaming(app: App[object]) -> Callable[[], bool]:
+    """A predicate for :func:`wait_until`: no chat has a reply in progress."""
+    return lambda: not app.chat.streaming  # type: ignore[attr-defined]
+
+
+def shown_reply(app: App[object]) -> str:
+    """The text on screen in the chat log's last reply (empty when there is none)."""
+    from tui_chat.ui.widgets.chat_log import ChatLog
+
+    views = app.chat.query_one(ChatLog).messages  # type: ignore[attr-defined]
+    if not views or views[-1].role != "assistant":
+        return ""
+    return views[-1].body.source

@@ -20,17 +20,14 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Log, Sparkline, Static, TabbedContent
 
 from tests.conftest import SMOLLM2_ENTRY, env_without_tui_chat
-from tests.ui.helpers import wait_until
+from tests.ui.helpers import no_reply_streaming, wait_until
+from tui_chat.core.chat import LiveStream, SeenFallback
+from tui_chat.core.diagnostics import LiveSampler, LogTail, fallback_rows, live_rows
+from tui_chat.core.events import FallbackRecord, FallbackTrigger
 from tui_chat.core.metrics import StreamClock
 from tui_chat.core.runtime import Runtime
 from tui_chat.ui.app import TuiChatApp
-from tui_chat.ui.screens.diagnostics import (
-    DiagnosticsScreen,
-    LiveSampler,
-    LogTail,
-    fallback_rows,
-    sync_table,
-)
+from tui_chat.ui.screens.diagnostics import DiagnosticsScreen, sync_table
 from tui_chat.ui.widgets.prompt import PromptInput
 
 REPO = Path(__file__).resolve().parents[2]
@@ -96,7 +93,8 @@ async def test_live_figures_while_streaming_then_the_stored_row(
     service = runtime.service
     async with app.run_test(size=(120, 40)) as pilot:
         await send(pilot, app, STORY)
-        await wait_until(pilot, lambda: any(c.tokens for c in service.live.values()),
+        await wait_until(pilot, lambda: any(s.clock.tokens
+                                            for s in service.live_streams().values()),
                          what="the first streamed token")
         await pilot.press("f2")
         screen = diagnostics(app)
@@ -108,7 +106,7 @@ async def test_live_figures_while_streaming_then_the_stored_row(
 
         def live_figures() -> bool:
             data = list(spark.data or [])
-            streaming = bool(service.live)
+            streaming = bool(service.live_streams())
             if streaming and data and max(data) > 0 and "smollm2" in str(label.content):
                 seen.update(data=data, label=str(label.content), streaming=streaming)
                 return True
@@ -123,7 +121,7 @@ async def test_live_figures_while_streaming_then_the_stored_row(
         counts: list[int] = []
 
         def live_row_grows() -> bool:
-            if not service.live or table.row_count == 0:
+            if not service.live_streams() or table.row_count == 0:
                 return False
             top = row_dict(table, 0)
             if top["finish"] == "streaming" and top["model"] == "smollm2":
@@ -139,7 +137,8 @@ async def test_live_figures_while_streaming_then_the_stored_row(
         await pilot.press("escape")
         assert not isinstance(app.screen, DiagnosticsScreen)
         await pilot.press("escape")
-        await wait_until(pilot, lambda: not app.generations and not service.live, timeout=30,
+        idle = no_reply_streaming(app)
+        await wait_until(pilot, lambda: idle() and not service.live_streams(), timeout=30,
                          what="the reply to stop")
         await pilot.press("f2")
         screen = diagnostics(app)
@@ -196,8 +195,8 @@ async def test_fallback_shows_on_screen_and_in_stats_json(
         await send(pilot, app, "hello there, how are you?")
         await wait_until(
             pilot,
-            lambda: runtime.store.requests(last=1) and not app.generations
-            and not runtime.service.live,
+            lambda: runtime.diagnostics.request_records(1) and no_reply_streaming(app)()
+            and not runtime.service.live_streams(),
             timeout=60, what="the reply to finish",
         )
         # Open it from the command palette this time.
@@ -238,7 +237,9 @@ async def test_fallback_shows_on_screen_and_in_stats_json(
     assert result.returncode == 0, result.stderr
     (item,) = json.loads(result.stdout)
     assert item["model"] == "smollm2"
-    assert item["fallback"] and item["fallback"].startswith("ghost: missing: ")
+    (fallback,) = item["fallbacks"]
+    assert (fallback["model"], fallback["trigger"]) == ("ghost", "missing")
+    assert fallback["message"].startswith("ghost ")
     assert item["route_reason"].startswith("chat")
 
 
@@ -275,18 +276,32 @@ def test_live_sampler_rates_and_reset() -> None:
     clock.started = 100.0
     clock.tokens = 10
     clock.first = 100.5
-    figures = sampler.sample({1: clock}, ["smollm2"], now=101.0)
+    figures = sampler.sample({1: LiveStream("smollm2", 3, clock)}, now=101.0)
     assert figures is not None and figures.rate == pytest.approx(10.0)
     assert figures.models == ("smollm2",) and figures.ttft_ms == pytest.approx(500.0)
     clock.tokens = 30
-    assert sampler.sample({1: clock}, [], now=102.0).rate == pytest.approx(20.0)
+    assert sampler.sample({1: LiveStream("smollm2", 3, clock)},
+                          now=102.0).rate == pytest.approx(20.0)
     assert list(sampler.samples) == pytest.approx([10.0, 20.0])
-    assert sampler.sample({}, []) is None
+    assert sampler.sample({}) is None
     assert list(sampler.samples) == pytest.approx([10.0, 20.0])  # kept after the stream
     fresh = StreamClock()
     fresh.started, fresh.tokens = 200.0, 4
-    sampler.sample({2: fresh}, [], now=202.0)
+    sampler.sample({2: LiveStream("other", None, fresh)}, now=202.0)
     assert list(sampler.samples) == pytest.approx([2.0])  # a new burst starts over
+
+
+def test_live_rows_name_the_model_of_each_stream() -> None:
+    sampler = LiveSampler()
+    one, two = StreamClock(), StreamClock()
+    one.started = two.started = 100.0
+    one.tokens, two.tokens = 5, 7
+    figures = sampler.sample({1: LiveStream("smollm2", 1, one),
+                              2: LiveStream("coder", 2, two)}, now=101.0)
+    assert figures is not None and figures.models == ("smollm2", "coder")
+    rows = live_rows(figures, wall=1000.0)
+    assert [(key, cells[3], cells[5]) for key, cells in rows] == [
+        ("live2", "coder", "7"), ("live1", "smollm2", "5")]
 
 
 def test_log_tail_reads_only_new_bytes_and_sanitises(tmp_path: Path) -> None:
@@ -306,16 +321,12 @@ def test_log_tail_reads_only_new_bytes_and_sanitises(tmp_path: Path) -> None:
 
 
 def test_fallback_rows_show_each_trigger_once() -> None:
+    ghost = FallbackRecord("ghost", FallbackTrigger.MISSING, "ghost is not downloaded.")
+    big = FallbackRecord("big", FallbackTrigger.LOAD_ERROR, "boom")
     stored = [{"id": 7, "time": 1000.0, "session_id": 3,
-               "fallback": "ghost: missing: ghost is not downloaded. | big: load_error: boom"}]
-    logged = [
-        {"time": 1000.1, "model": "ghost", "trigger": "missing",
-         "message": "ghost is not downloaded.", "session_id": 3},
-        {"time": 1000.2, "model": "big", "trigger": "load_error", "message": "boom",
-         "session_id": 3},
-        {"time": 1001.0, "model": "ghost", "trigger": "missing",
-         "message": "ghost is not downloaded.", "session_id": 4},
-    ]
+               "fallbacks": [ghost.as_dict(), big.as_dict()]}]
+    logged = [SeenFallback(1000.1, 3, ghost), SeenFallback(1000.2, 3, big),
+              SeenFallback(1001.0, 4, ghost)]
     rows = fallback_rows(stored, logged, streaming=True)
     assert [cells[1] for _, cells in rows] == ["in progress", "#7", "#7"]
     assert {cells[3] for _, cells in rows} == {"missing", "load_error"}

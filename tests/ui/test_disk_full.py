@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.helpers import wait_until
+from tests.conftest import NO_EOG
+from tests.ui.helpers import no_reply_streaming, record_notifications, shown_reply, wait_until
 from tui_chat.core.runtime import Runtime
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.chat_log import ChatLog
 
-LONG = 'max_tokens = 400\ntemperature = 0.8\nlogit_bias = { "2" = -100 }'
+LONG = f"max_tokens = 400\ntemperature = 0.8\nseed = 3\n{NO_EOG}"
 
 
 @pytest.fixture
@@ -52,22 +53,22 @@ def fill(folder: Path) -> None:
 async def test_disk_full_mid_stream_keeps_text_on_screen(write_config, tiny_disk: Path) -> None:
     runtime = Runtime.open(config_path=write_config(generate=LONG), data_dir=tiny_disk / "data")
     app = TuiChatApp(runtime)
+    told = record_notifications(app)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press(*"Tell me about the sea.", "enter")
-            gen = lambda: app.generations.get(app.session_id)  # noqa: E731
-            await wait_until(pilot, lambda: gen() is not None and gen().parts, what="streaming")
+            await wait_until(pilot, lambda: shown_reply(app), what="streaming")
             fill(tiny_disk)
-            await wait_until(pilot, lambda: any("disk is full" in n.message.lower()
-                                                for n in app._notifications),
+            await wait_until(pilot, lambda: any("disk is full" in n.lower() for n in told),
                              what="the history-not-saved notice")
-            await wait_until(pilot, lambda: not app.generations, what="the reply to end")
+            await wait_until(pilot, no_reply_streaming(app), what="the reply to end")
             reply = app.query_one(ChatLog).messages[-1]
             assert reply.state == "complete"
-            assert len(reply.text) > 200  # the whole reply is on screen
+            stored = runtime.service.messages(app.chat.session_id)
+            # The whole reply is on screen, longer than what reached the history.
+            assert len(reply.text) > len(stored[-1].content)
             assert app.is_running
             (tiny_disk / "filler").unlink()
-            stored = runtime.store.messages(app.session_id)
             assert stored[0].role == "user"
             # Whatever was saved is a clean prefix of the reply: no half-written rows.
             assert reply.text.startswith(stored[-1].content)

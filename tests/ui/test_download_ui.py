@@ -63,9 +63,9 @@ async def test_download_from_sidebar_shows_progress_then_chats(make_runtime, hub
         path = app.runtime.config.models_dir / FILE
         assert path.read_bytes() == smollm2_bytes(app)
         await pilot.press("enter")  # choose it, no restart
-        assert app.model_choice == "smol-copy"
+        assert app.chat.model_choice == "smol-copy"
         await pilot.press(*"hi", "enter")
-        await wait_until(pilot, lambda: not app.generations, what="a reply from the download")
+        await wait_until(pilot, lambda: not app.chat.streaming, what="a reply from the download")
         reply = app.query_one(ChatLog).messages[-1]
         assert reply.state == "complete" and reply.meta.startswith("smol-copy")
         assert reply.text.strip()
@@ -83,7 +83,7 @@ async def test_cancel_a_download_from_sidebar(make_runtime, hub: FakeHub) -> Non
                          what="downloading")
         await pilot.press("x")
         gate.set()
-        await wait_until(pilot, lambda: not app.downloads, timeout=30, what="the cancel")
+        await wait_until(pilot, lambda: not models.downloading, timeout=30, what="the cancel")
         await wait_until(pilot, lambda: models.status_of("smol-copy") == "missing", what="missing")
         assert not (app.runtime.config.models_dir / FILE).exists()
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from tests.scripted import ScriptedBackend, scripted_factory
 from tests.ui.helpers import wait_until
-from tui_chat.ui import app as app_module
+from tui_chat.ui import pacing
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.chat_log import ChatLog
 from tui_chat.ui.widgets.prompt import PromptInput
@@ -34,14 +34,15 @@ class Frame:
 
 
 def record_frames(app: TuiChatApp) -> list[Frame]:
-    """Note the state of the prompt box and the log at every real frame."""
-    frames: list[Frame] = []
-    original = app._display
+    """Note the state of the prompt box and the log at every frame drawn.
 
-    def display(screen: Any, renderable: Any) -> None:
-        shown = renderable is not None and not app._batch_count
-        original(screen, renderable)
-        if not shown:
+    Textual calls ``post_display_hook`` after each display ("used in tests"); one
+    that the chat screen held back (see pacing.FrameHold) reached no terminal.
+    """
+    frames: list[Frame] = []
+
+    def display() -> None:
+        if app.chat.frames_held:
             return
         try:
             views = app.query_one(ChatLog).messages
@@ -51,7 +52,7 @@ def record_frames(app: TuiChatApp) -> list[Frame]:
         reply = views[-1].body.source if views and views[-1].role == "assistant" else ""
         frames.append(Frame(time.perf_counter(), box, [v.role for v in views], reply))
 
-    app._display = display  # type: ignore[method-assign]
+    app.post_display_hook = display  # type: ignore[method-assign]
     return frames
 
 
@@ -62,14 +63,14 @@ def make_app(make_runtime: Callable[..., Any], backend: ScriptedBackend) -> TuiC
 
 async def test_prompt_and_first_tokens_arrive_in_one_frame(make_runtime, monkeypatch) -> None:
     # A busy machine must not turn this into a test of the 50 ms cap (tested below).
-    monkeypatch.setattr(app_module, "FIRST_TEXT_WAIT_S", 10.0)
+    monkeypatch.setattr(pacing, "FIRST_TEXT_WAIT_S", 10.0)
     app = make_app(make_runtime, ScriptedBackend(["Hello", " there", "."]))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"hi")
         await pilot.pause(0.1)
         frames = record_frames(app)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: not app.generations, timeout=30, what="the reply")
+        await wait_until(pilot, lambda: not app.chat.streaming, timeout=30, what="the reply")
         await pilot.pause(0.1)
     first = next(f for f in frames if "user" in f.roles)
     assert first.prompt_box == ""  # the prompt left the box in this same frame
@@ -93,10 +94,10 @@ async def test_a_slow_model_does_not_hold_the_prompt_back(make_runtime) -> None:
         assert shown.prompt_box == "" and shown.reply_text == ""
         # FIRST_TEXT_WAIT_S is 50 ms; Pilot's own pauses add some, a busy CI more.
         assert shown.at - entered < 1.0
-        assert app.generations  # still waiting for its first token
+        assert app.chat.streaming  # still waiting for its first token
         await pilot.press("escape")
-        await wait_until(pilot, lambda: not app.generations, timeout=10, what="the stop")
-        assert app._batch_count == 0
+        await wait_until(pilot, lambda: not app.chat.streaming, timeout=10, what="the stop")
+        assert not app.chat.frames_held
 
 
 async def test_text_typed_after_enter_stays_in_the_box(make_runtime) -> None:
@@ -123,11 +124,11 @@ async def test_a_second_enter_before_the_app_took_the_first_sends_once(make_runt
         prompt.action_submit()
         prompt.action_submit()  # key repeat, before the app handled the first
         assert prompt.sent == ["only once"]
-        await wait_until(pilot, lambda: not app.generations and app.query_one(ChatLog).messages,
+        await wait_until(pilot, lambda: not app.chat.streaming and app.query_one(ChatLog).messages,
                          timeout=30, what="the reply")
         assert [v.role for v in app.query_one(ChatLog).messages] == ["user", "assistant"]
         prompt.load_text("again")
         prompt.action_submit()  # handled: the next Enter sends again
         assert prompt.sent == ["only once", "again"]
         await wait_until(pilot, lambda: len(app.query_one(ChatLog).messages) == 4
-                         and not app.generations, timeout=30, what="the second reply")
+                         and not app.chat.streaming, timeout=30, what="the second reply")

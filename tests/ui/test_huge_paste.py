@@ -42,14 +42,14 @@ async def test_megabyte_paste_stays_responsive_and_is_refused_clearly(make_runti
               f"the paste; paste handled in {paste_s * 1000:.0f} ms")
         assert latency < max(0.5, baseline * 3)  # generous: speed is measured, not timed here
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.query_one(ChatLog).messages and not app.generations,
+        await wait_until(pilot, lambda: app.query_one(ChatLog).messages and not app.chat.streaming,
                          what="the refusal")
         user, reply = app.query_one(ChatLog).messages[-2:]
         assert user.text == MEGABYTE  # sent in full, kept in full
         assert len(user.body.source) < SHOW_LIMIT + 200  # but not rendered in full
         assert reply.state == "error"
         assert "fits" in reply.text and "shorten it" in reply.text
-        stored = app.runtime.store.messages(app.session_id)
+        stored = app.runtime.service.messages(app.chat.session_id)
         assert stored[0].content == MEGABYTE
         latency_after = await key_latency(pilot, ["a", "backspace"] * 2)
         assert latency_after < max(0.5, baseline * 3)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.helpers import wait_until
+from tests.conftest import NO_EOG
+from tests.ui.helpers import no_reply_streaming, shown_reply, wait_until
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.chat_log import ChatLog
 from tui_chat.ui.widgets.sessions import SessionList
@@ -19,7 +20,7 @@ file = "SmolLM2-135M-Instruct.Q4_1.gguf"
 [models.load]
 n_ctx = 2048
 """
-LONG = "max_tokens = 1200\ntemperature = 0.8\nlogit_bias = { \"2\" = -100 }"  # no <|im_end|>: long
+LONG = f"max_tokens = 1200\ntemperature = 0.8\n{NO_EOG}"  # no end of generation: long
 PROMPT = "Count from 1 to 400, one number per line."
 
 
@@ -40,39 +41,34 @@ async def test_two_sessions_on_two_models_generate_at_once(make_runtime) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await pick(pilot, app, "smollm2")
         await send(pilot, PROMPT)
-        first = app.session_id
-        await wait_until(pilot, lambda: app.generations[first].parts, what="first stream")
+        chat = app.chat
+        first = chat.session_id
+        await wait_until(pilot, lambda: shown_reply(app), what="first stream")
         await pilot.press("ctrl+n")
         await pick(pilot, app, "smollm2-b")
         await send(pilot, "go")  # short: while a stream runs, Pilot waits ~2 s per key
-        second = app.session_id
-        both_streaming = {}
-
-        def overlap() -> bool:
-            gens = app.generations
-            if first in gens and second in gens and gens[second].parts:
-                both_streaming["first_len"] = len("".join(gens[first].parts))
-                return True
-            return False
-
-        await wait_until(pilot, overlap, what="both sessions streaming together")
-        assert not app.generations[second].waiting
-        # The first keeps growing while we look at the second: it really runs in parallel.
-        await wait_until(pilot, lambda: first not in app.generations or
-                         len("".join(app.generations[first].parts)) > both_streaming["first_len"],
+        second = chat.session_id
+        await wait_until(pilot, lambda: {first, second} <= chat.streaming and shown_reply(app),
+                         what="both sessions streaming together")
+        assert second not in chat.waiting
+        # The first keeps growing while we look at the second: it really runs in parallel
+        # (its reply is checkpointed to the history at least once a second).
+        saved = len(app.runtime.service.messages(first)[-1].content)
+        await wait_until(pilot, lambda: first not in chat.streaming or
+                         len(app.runtime.service.messages(first)[-1].content) > saved,
                          what="the background session to keep generating")
         sessions = app.query_one(SessionList)
-        assert first in sessions.live  # the live marker on the background session
+        assert first in chat.streaming  # and its live marker in the session list
         assert "⟳" in str(sessions.get_option(str(first)).prompt)
         await pilot.press("escape")  # stop the second, shown here
-        await wait_until(pilot, lambda: second not in app.generations, what="second stopped")
+        await wait_until(pilot, lambda: second not in chat.streaming, what="second stopped")
         # Switching back re-attaches the first's live stream, then Esc stops it too.
         await pilot.press("alt+down")
-        await wait_until(pilot, lambda: app.session_id == first, what="switch back")
+        await wait_until(pilot, lambda: chat.session_id == first, what="switch back")
         assert app.query_one(ChatLog).messages[-1].state == "streaming"
         await pilot.press("escape")
-        await wait_until(pilot, lambda: not app.generations, what="first stopped")
-        store = app.runtime.store
+        await wait_until(pilot, no_reply_streaming(app), what="first stopped")
+        store = app.runtime.service
         shown = app.query_one(ChatLog).messages[-1]
         assert store.messages(first)[-1].model == "smollm2"
         assert store.messages(second)[-1].model == "smollm2-b"
@@ -85,28 +81,27 @@ async def test_two_sessions_on_one_model_queue(make_runtime) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pick(pilot, app, "smollm2")
         await send(pilot, PROMPT)
-        first = app.session_id
-        await wait_until(pilot, lambda: app.generations[first].parts, what="first stream")
+        chat = app.chat
+        first = chat.session_id
+        await wait_until(pilot, lambda: shown_reply(app), what="first stream")
         await pilot.press("ctrl+n")
         await pick(pilot, app, "smollm2")
         from tui_chat.ui.widgets.prompt import PromptInput
 
         app.query_one(PromptInput).load_text("hello")  # while a stream runs, each Pilot
         await pilot.press("enter")                      # key waits ~2 s: send it in one go
-        second = app.session_id
-        await wait_until(pilot, lambda: second in app.generations and
-                         app.generations[second].waiting, what="the second to wait")
-        assert "Waiting for smollm2" in app.status_text
+        second = chat.session_id
+        await wait_until(pilot, lambda: second in chat.waiting, what="the second to wait")
+        assert "Waiting for smollm2" in str(app.query_one("#status").render())
         assert "waiting for smollm2" in app.query_one(ChatLog).messages[-1].meta
-        assert second in app.query_one(SessionList).waiting
-        assert not app.generations[second].parts  # nothing generated while the model is busy
-        app.generations[first].cancel()  # free the model: the queued one goes next
-        await wait_until(pilot, lambda: app.generations.get(second) is not None and
-                         app.generations[second].parts, what="the queued one to start")
-        assert not app.generations[second].waiting
+        assert "⧗" in str(app.query_one(SessionList).get_option(str(second)).prompt)
+        assert not shown_reply(app)  # nothing generated while the model is busy
+        await chat.stop_reply(first)  # free the model: the queued one goes next
+        await wait_until(pilot, lambda: shown_reply(app), what="the queued one to start")
+        assert second not in chat.waiting
         await pilot.press("escape")
-        await wait_until(pilot, lambda: not app.generations, what="both done")
-        assert app.runtime.store.messages(second)[-1].model == "smollm2"
+        await wait_until(pilot, no_reply_streaming(app), what="both done")
+        assert app.runtime.service.messages(second)[-1].model == "smollm2"
 
 
 @pytest.mark.timeout(120)
@@ -120,9 +115,9 @@ async def test_history_longer_than_context_is_trimmed_with_notice(make_runtime) 
         store.add_message(session.id, "assistant", f"Answer {i}: " + "the sea is wide. " * 12)
     app = TuiChatApp(runtime)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.open_session(session.id)
+        await app.chat.open_session(session.id)
         await send(pilot, "And the sky?")
-        await wait_until(pilot, lambda: not app.generations, what="reply")
+        await wait_until(pilot, no_reply_streaming(app), what="reply")
         views = app.query_one(ChatLog).messages
         notices = [v for v in views if v.role == "notice"]
         assert notices and "older messages were left out" in notices[0].text
@@ -181,18 +176,18 @@ async def test_regenerate_and_edit_last(make_runtime) -> None:
     app = TuiChatApp(make_runtime(generate="max_tokens = 24\nseed = 5"))
     async with app.run_test(size=(120, 40)) as pilot:
         await send(pilot, "hello")
-        await wait_until(pilot, lambda: not app.generations, what="reply")
-        store = app.runtime.store
-        first_reply = store.messages(app.session_id)[-1]
+        await wait_until(pilot, no_reply_streaming(app), what="reply")
+        store = app.runtime.service
+        first_reply = store.messages(app.chat.session_id)[-1]
         await pilot.press("ctrl+r")
-        await wait_until(pilot, lambda: not app.generations, what="regenerated reply")
-        messages = store.messages(app.session_id)
+        await wait_until(pilot, no_reply_streaming(app), what="regenerated reply")
+        messages = store.messages(app.chat.session_id)
         assert [m.role for m in messages] == ["user", "assistant"]  # replaced, not appended
         assert messages[-1].id != first_reply.id and messages[-1].state == "complete"
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert app.query_one(PromptInput).text == "hello"
-        assert store.messages(app.session_id) == []
+        assert store.messages(app.chat.session_id) == []
         await pilot.press("ctrl+u", *"hi again", "enter")
-        await wait_until(pilot, lambda: not app.generations, what="edited reply")
-        assert [m.content for m in store.messages(app.session_id)][0] == "hi again"
+        await wait_until(pilot, no_reply_streaming(app), what="edited reply")
+        assert [m.content for m in store.messages(app.chat.session_id)][0] == "hi again"

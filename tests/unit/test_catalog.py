@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tui_chat.core.errors import ModelUnavailable
 from tui_chat.core.runtime import Runtime
 
 ENTRY = """
@@ -16,7 +17,7 @@ file = "m.gguf"
 
 
 @pytest.mark.parametrize(("content", "status", "words"), [
-    (None, "missing", "not found"),
+    (None, "missing", "m is not downloaded; run `tui-chat download m`."),
     (b"", "error", "is empty (0 bytes)"),
     (b"<html>502 Bad Gateway</html>", "error", "is not a GGUF file"),
     (b"GGUF\x03\x00\x00\x00", "downloaded", ""),
@@ -30,4 +31,5 @@ def test_disk_status(make_runtime, content: bytes | None, status: str, words: st
     assert words in state.detail
     if status == "error":
         assert "tui-chat download m" in state.detail and "\n" not in state.detail
-        assert not runtime.catalog.usable("m")
+        with pytest.raises(ModelUnavailable, match="download it again"):
+            runtime.pool.load("m")  # an error state means the model cannot be asked

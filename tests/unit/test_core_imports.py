@@ -22,6 +22,7 @@ print(len(names), ",".join(bad))
 def test_core_modules_do_not_load_textual_or_rich() -> None:
     expected = [m.name for m in pkgutil.walk_packages(tui_chat.core.__path__, "tui_chat.core.")]
     assert "tui_chat.core.chat" in expected and "tui_chat.core.backends.llama" in expected
+    assert "tui_chat.core.store.schema" in expected and "tui_chat.core.diagnostics" in expected
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
                             timeout=120, cwd=Path(__file__).parents[2])
     assert result.returncode == 0, result.stderr

@@ -22,18 +22,12 @@ import pytest
 from tests.fakehub import FakeHub, route_client_to
 from tui_chat.__main__ import main
 from tui_chat.cli.download import ProgressLine
-from tui_chat.core import download as download_module
-from tui_chat.core.catalog import Catalog
 from tui_chat.core.config import parse_config
-from tui_chat.core.download import (
-    DownloadCancelled,
-    DownloadError,
-    Downloader,
-    Progress,
-    RetryPolicy,
-    format_bytes,
-    format_duration,
-)
+from tui_chat.core.errors import DownloadCancelled, DownloadError
+from tui_chat.core.library import download as download_module
+from tui_chat.core.library.catalog import Catalog
+from tui_chat.core.library.download import Downloader, Progress, RetryPolicy
+from tui_chat.core.units import format_bytes, format_duration
 
 KIB = 1024
 MIB = 1024 * KIB

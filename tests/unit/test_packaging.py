@@ -16,14 +16,16 @@ import asyncio, sys, tempfile
 import tui_chat
 assert tui_chat.__file__.startswith(sys.argv[1]), tui_chat.__file__
 from tui_chat.core.runtime import Runtime
-from tui_chat.ui.app import TuiChatApp, styles_path
-assert str(styles_path()).startswith(sys.argv[1]), styles_path()
+from tui_chat.core.paths import styles_path
+from tui_chat.ui.app import TuiChatApp
+for name in ("app.tcss", "diagnostics.tcss"):
+    assert str(styles_path(name)).startswith(sys.argv[1]), styles_path(name)
 async def main():
     runtime = Runtime.open(None, tempfile.mkdtemp())  # no config file: the built-in default
     app = TuiChatApp(runtime)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        print("started", app.sub_title, len(app.query("ModelList")))
+        print("started", app.chat.sub_title, len(app.query("ModelList")))
 asyncio.run(main())
 """
 
@@ -35,7 +37,7 @@ def test_wheel_ships_styles_and_config_and_starts(tmp_path: Path) -> None:
                     "-w", str(wheels), str(REPO)], check=True, capture_output=True, timeout=240)
     wheel = next(wheels.glob("tui_chat-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert "tui_chat/styles/app.tcss" in names
+    assert "tui_chat/styles/app.tcss" in names and "tui_chat/styles/diagnostics.tcss" in names
     assert "tui_chat/default_config.toml" in names
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target),

@@ -19,12 +19,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import llama_entry
-from tui_chat.core import pool as pool_mod
+from tui_chat.core import sysinfo
 from tui_chat.core.backends import llama as llama_mod
 from tui_chat.core.backends.llama import LlamaBackend, default_threads, effective_load_params
-from tui_chat.core.chat import Answering, ChatRequest, Finished, TextDelta, Waiting
+from tui_chat.core.chat import ChatRequest
+from tui_chat.core.events import Answering, Finished, MessageState, TextDelta, Waiting
 from tui_chat.core.errors import ModelUnavailable
-from tui_chat.core.pool import GIB, ModelPool, default_backend_factory, estimate_budget
+from tui_chat.core.pool import GIB, default_backend_factory, estimate_budget
 
 PROMPT = "Count from one to forty, one number per line."
 GEN = {"max_tokens": 24, "seed": 3, "temperature": 0.7}
@@ -134,14 +135,14 @@ def test_one_info_line_says_what_llama_cpp_applied(
 
 def test_default_budget_from_free_vram_when_offloading(monkeypatch: pytest.MonkeyPatch) -> None:
     """Mocked memory figures: no GPU here, and the real numbers vary."""
-    monkeypatch.setattr(pool_mod, "available_memory_bytes", lambda: 10 * GIB)
-    monkeypatch.setattr(pool_mod, "free_vram_bytes", lambda: 20 * GIB)
+    monkeypatch.setattr(sysinfo, "available_memory_bytes", lambda: 10 * GIB)
+    monkeypatch.setattr(sysinfo, "free_vram_bytes", lambda: 20 * GIB)
     assert estimate_budget(offload=True) == (18 * GIB, "90% of 20.0 GiB free VRAM")
     assert estimate_budget(offload=False) == (8 * GIB, "80% of 10.0 GiB free RAM")
-    monkeypatch.setattr(pool_mod, "free_vram_bytes", lambda: None)
+    monkeypatch.setattr(sysinfo, "free_vram_bytes", lambda: None)
     assert estimate_budget(offload=True)[0] == 8 * GIB
-    monkeypatch.setattr(pool_mod, "available_memory_bytes", lambda: None)
-    assert estimate_budget(offload=False) == (pool_mod.FALLBACK_BUDGET, "free memory unknown")
+    monkeypatch.setattr(sysinfo, "available_memory_bytes", lambda: None)
+    assert estimate_budget(offload=False) == (sysinfo.FALLBACK_BUDGET, "free memory unknown")
 
 
 def test_free_vram_read_from_nvidia_smi(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -150,9 +151,9 @@ def test_free_vram_read_from_nvidia_smi(tmp_path: Path, monkeypatch: pytest.Monk
     fake.write_text('#!/bin/sh\ncase "$*" in *memory.free*) printf "1024\\n2048\\n";; esac\n')
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    assert pool_mod.free_vram_bytes() == 3 * GIB
+    assert sysinfo.free_vram_bytes() == 3 * GIB
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    assert pool_mod.free_vram_bytes() is None
+    assert sysinfo.free_vram_bytes() is None
 
 
 def test_budget_from_config_or_estimated_and_logged(
@@ -161,7 +162,7 @@ def test_budget_from_config_or_estimated_and_logged(
     with caplog.at_level(logging.INFO, logger="tui_chat.core.pool"):
         assert make_runtime(head=ONE_FITS).pool.budget_bytes == int(0.15 * GIB)
         estimated = make_runtime().pool.budget_bytes
-    free = pool_mod.available_memory_bytes()
+    free = sysinfo.available_memory_bytes()
     assert free is not None and 0 < estimated <= free
     assert "memory budget 0.15 GiB (memory_budget_gb)" in caplog.text
     assert "free RAM" in caplog.text  # no GPU offload in this build
@@ -255,6 +256,40 @@ def test_one_generation_at_a_time_per_model(trio) -> None:  # noqa: ANN001
     assert isinstance(seen[-1][1], Finished) and seen[-1][1].text.strip()
 
 
+def test_cancel_while_waiting_for_a_busy_model_stops_at_once(trio) -> None:  # noqa: ANN001
+    """Esc on a reply queued behind another: it ends ``stopped`` within the lease's poll."""
+    runtime = trio("")
+    service = runtime.service
+    first = service.reply(ChatRequest(PROMPT, model="a", params=GEN))
+    first_delta(first)  # a is busy
+    session = service.new_session(PROMPT, "a")
+    cancel = threading.Event()
+    events = service.send(session.id, PROMPT, cancel, params=GEN)
+    seen: list[object] = []
+    for event in events:
+        seen.append(event)
+        if isinstance(event, Waiting):
+            break
+    assert seen[-1] == Waiting("a") and runtime.pool.is_busy("a")
+    pressed: list[float] = []
+
+    def press_escape() -> None:
+        pressed.append(time.perf_counter())
+        cancel.set()
+
+    threading.Timer(0.2, press_escape).start()
+    rest = list(events)  # blocks in the lease's wait until the cancel
+    assert time.perf_counter() - pressed[0] < 0.25  # the lease polls every 50 ms
+    done = rest[-1]
+    assert isinstance(done, Finished) and done.state == MessageState.STOPPED
+    assert done.model == "a" and done.text == "" and not done.fallbacks
+    assert not [e for e in rest if isinstance(e, Answering)]
+    assert [m.role for m in service.messages(session.id)] == ["user", "assistant"]
+    assert service.messages(session.id)[-1].state == MessageState.STOPPED
+    list(first)  # the first reply is untouched: it finishes normally
+    assert not runtime.pool.is_busy("a")
+
+
 def test_two_models_generate_at_the_same_time(trio) -> None:  # noqa: ANN001
     """Different models have different locks: their chunks interleave in time."""
     runtime = trio("")
@@ -287,14 +322,13 @@ def test_two_models_generate_at_the_same_time(trio) -> None:  # noqa: ANN001
 @pytest.fixture
 def counting(make_runtime: Callable[..., object]):  # noqa: ANN201
     """A runtime with model ``bad``, its pool counting real backend builds per model."""
-    runtime = make_runtime(aliases("bad"))
     built: list[str] = []
 
     def factory(spec, path):  # noqa: ANN001, ANN202 - counts, then builds the real backend
         built.append(spec.name)
         return default_backend_factory(spec, path)
 
-    runtime.pool = ModelPool(runtime.config, runtime.catalog, factory=factory)
+    runtime = make_runtime(aliases("bad"), backend=factory)
     return runtime, built
 
 
@@ -310,7 +344,7 @@ def test_corrupt_file_stays_out_until_it_changes(
     assert first.value.reason == "load_error"
     state = catalog.state("bad")
     assert state.status == "error" and "could not be loaded" in state.detail
-    assert not catalog.usable("bad")
+    assert catalog.state("bad").status == "error"  # still kept out of picks
 
     started = time.perf_counter()
     with pytest.raises(ModelUnavailable) as again:

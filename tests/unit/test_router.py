@@ -190,6 +190,22 @@ def test_classify_is_fast_on_huge_and_odd_input(router: Router) -> None:
 
 # --------------------------------------------------------------------------- pick and candidates
 
+ROLE_PROMPTS = {
+    "chat": "hi there",
+    "code": "my pytest run fails with ImportError in conftest.py",
+    "docs": "tl;dr: " + ARTICLE,
+    "creative": "write a haiku",
+}
+"""One prompt the router sends to each role."""
+
+
+def candidates(router: Router, role: str) -> tuple[str, ...]:
+    """The fallback order ``pick`` gives a prompt of ``role``."""
+    route = router.pick(ROLE_PROMPTS[role])
+    assert route.role == role, route
+    return route.candidates
+
+
 
 @pytest.mark.parametrize(
     ("role", "order"),
@@ -201,7 +217,7 @@ def test_classify_is_fast_on_huge_and_odd_input(router: Router) -> None:
     ],
 )
 def test_candidates_with_shipped_config(router: Router, role: str, order: tuple[str, ...]) -> None:
-    assert router.candidates(role) == order
+    assert candidates(router, role) == order
 
 
 def test_pick_auto_routes_and_orders_candidates(router: Router) -> None:
@@ -237,10 +253,10 @@ def test_order_without_prefer_uses_file_order_and_falls_back_to_chat(tmp_path: P
         ]
     )
     router = Router(load_config(write_config(tmp_path, models)))
-    assert router.candidates("code") == ("coder-a", "coder-b", "tiny")
-    assert router.candidates("chat") == ("tiny", "talker")
+    assert candidates(router, "code") == ("coder-a", "coder-b", "tiny")
+    assert candidates(router, "chat") == ("tiny", "talker")
     # Nothing serves docs or creative: chat models, then the embedded default.
-    assert router.candidates("docs") == ("tiny", "talker")
+    assert candidates(router, "docs") == ("tiny", "talker")
     assert router.pick("tl;dr: " + ARTICLE).candidates == ("tiny", "talker")
 
 
@@ -248,8 +264,8 @@ def test_partial_prefer_then_other_models_of_the_role(tmp_path: Path) -> None:
     models = model("tiny", "chat", package=True) + model("a", "code") + model("b", "code")
     prefer = '[router.prefer]\ncode = ["b"]\ncreative = ["a"]\n'
     router = Router(load_config(write_config(tmp_path, models, "[router]\n" + prefer)))
-    assert router.candidates("code") == ("b", "a", "tiny")
-    assert router.candidates("creative") == ("a", "tiny")
+    assert candidates(router, "code") == ("b", "a", "tiny")
+    assert candidates(router, "creative") == ("a", "tiny")
 
 
 # --------------------------------------------------------------------------- [router] table

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.exports import parse_json, parse_markdown
 from tui_chat.__main__ import main
-from tui_chat.core.export import parse_json, parse_markdown
 from tui_chat.core.store import Store
 
 REPO = Path(__file__).resolve().parents[2]

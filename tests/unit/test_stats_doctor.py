@@ -7,7 +7,6 @@ exit code).
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import subprocess
@@ -19,11 +18,11 @@ import pytest
 
 from tests.conftest import env_without_tui_chat
 from tui_chat.__main__ import main
-from tui_chat.cli import doctor as doctor_cli
 from tui_chat.core import doctor, sysinfo
-from tui_chat.core.catalog import Catalog
 from tui_chat.core.config import load_config
-from tui_chat.core.metrics import METRIC_FIELDS, RequestMetrics, parse_fallback
+from tui_chat.core.library.catalog import Catalog
+from tui_chat.core.events import FallbackRecord, FallbackTrigger
+from tui_chat.core.metrics import METRIC_FIELDS, RequestMetrics
 from tui_chat.core.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -65,7 +64,7 @@ def test_ask_then_stats_json_matches_the_text(
     assert item["model"] == "smollm2" and item["route_reason"] == "pinned: smollm2"
     assert isinstance(item["session_id"], int)
     assert item["finish_reason"] in ("stop", "length")
-    assert item["fallback"] is None and item["error"] is None
+    assert item["fallbacks"] == [] and item["error"] is None
     assert item["ttft_ms"] > 0 and item["tokens_per_s"] > 0
     assert item["total_ms"] >= item["ttft_ms"]
     assert item["prompt_tokens"] > 0 and item["empty_chunks"] >= 0
@@ -101,8 +100,9 @@ def test_stats_json_keys_order_and_table_lines(
             route_reason="chat: greeting",
             prompt_tokens=12, completion_tokens=5 + index, empty_chunks=1, ttft_ms=80.0,
             tokens_per_s=50.5, total_ms=300.0, finish_reason="length",
-            fallback="ghost: missing: ghost is not downloaded; run `tui-chat download ghost`."
-            if index == 2 else None,
+            fallbacks=[FallbackRecord("ghost", FallbackTrigger.MISSING,
+                                      "ghost is not downloaded; run `tui-chat download ghost`.")]
+            if index == 2 else [],
         ).as_dict())
     store.record_request({"time": 999.0, "model": None, "finish_reason": "error",
                           "error": "no model could answer \x1b[2J"})
@@ -113,7 +113,8 @@ def test_stats_json_keys_order_and_table_lines(
     items = json.loads(capsys.readouterr().out)
     assert [tuple(i) for i in items] == [METRIC_FIELDS, METRIC_FIELDS]
     assert [i["completion_tokens"] for i in items] == [7, 6]  # newest first
-    assert parse_fallback(items[0]["fallback"])[0][:2] == ("ghost", "missing")
+    assert [(f["model"], f["trigger"]) for f in items[0]["fallbacks"]] == [("ghost", "missing")]
+    assert items[1]["fallbacks"] == []
 
     assert main(["stats", "--config", config, "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
@@ -127,12 +128,21 @@ def test_stats_rejects_a_bad_last(data_dir: Path) -> None:
         main(["stats", "--data-dir", str(data_dir), "--last", "0"])
 
 
-def test_metrics_rows_round_trip() -> None:
-    metrics = RequestMetrics(model="m", fallback="a: missing: gone | b: load_error: x: y")
+def test_metrics_rows_round_trip(tmp_path: Path) -> None:
+    records = [FallbackRecord("a", FallbackTrigger.MISSING, "gone"),
+               FallbackRecord("b", FallbackTrigger.LOAD_ERROR, "x: y | z")]
+    metrics = RequestMetrics(model="m", fallbacks=records)
     again = RequestMetrics.from_row({"id": 3, **metrics.as_dict()})
     assert again == metrics
-    assert again.fallback_triggers() == [("a", "missing", "gone"), ("b", "load_error", "x: y")]
-    assert parse_fallback(None) == []
+    assert [(r.model, r.trigger, r.message) for r in again.fallbacks] == [
+        ("a", "missing", "gone"), ("b", "load_error", "x: y | z")]
+    assert RequestMetrics.from_row({"fallbacks": None}).fallbacks == []
+    store = Store(tmp_path / "history.sqlite3")  # and through the store, as JSON records
+    try:
+        store.record_request(metrics.as_dict())
+        assert RequestMetrics.from_row(store.requests(last=1)[0]) == metrics
+    finally:
+        store.close()
 
 
 # --------------------------------------------------------------------------- doctor
@@ -244,9 +254,7 @@ def test_missing_llama_cpp_fails_the_run(
     assert code == 1 and "✗ llama_cpp" in out and "pip install llama-cpp-python" in out
 
 
-def test_remote_endpoints(
-    write_config: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_remote_endpoints(write_config: Callable[..., Path]) -> None:
     path = write_config("""
         [[models]]
         name = "far"
@@ -259,9 +267,6 @@ def test_remote_endpoints(
     (check,) = doctor.check_remotes(config, timeout=1.0)
     assert check.name == "remote far" and check.status == doctor.FAIL and check.fix
     assert not check.essential
-    monkeypatch.setitem(sys.modules, "tui_chat.core.remote", None)  # import now fails
-    (check,) = doctor.check_remotes(config, timeout=1.0)
-    assert check.status == doctor.WARN and "not checked" in check.detail
 
 
 def test_data_dir_checks(tmp_path: Path) -> None:
@@ -278,9 +283,7 @@ def test_doctor_without_runtime_reports_a_bad_config(
 ) -> None:
     bad = tmp_path / "config.toml"
     bad.write_text('models_dir = "models"\n[generate]\ntemperature = 9\n', encoding="utf-8")
-    args = argparse.Namespace(config=str(bad), data_dir=str(tmp_path / "data"), json=False,
-                              timeout=1.0)
-    code = doctor_cli.run_without_runtime(args)
+    code = main(["doctor", "--config", str(bad), "--data-dir", str(tmp_path / "data")])
     out = capsys.readouterr().out
     assert code == 1
     assert out.startswith("✗ config") and "temperature" in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -14,14 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_chat.core.export import (
-    export_json,
-    export_markdown,
-    import_session,
-    parse_json,
-    parse_markdown,
-    safe_text,
-)
+from tests.exports import parse_json, parse_markdown
+from tui_chat.core.export import export_json, export_markdown, safe_text
+from tui_chat.core.events import FallbackRecord, FallbackTrigger
 from tui_chat.core.store import (
     MIGRATIONS,
     REQUEST_COLUMNS,
@@ -32,6 +28,8 @@ from tui_chat.core.store import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
+V1_FIXTURE = Path(__file__).parent / "fixtures" / "history_v1.sqlite3"
+"""A history file written by schema 1 (commit 8c9c023; fixtures/make_history_v1.py)."""
 DISK_FULL = (
     "History could not be saved: the disk is full; free some space — "
     "your text is still on screen."
@@ -47,6 +45,15 @@ def db(tmp_path: Path) -> Path:
 def store(db: Path) -> Iterator[Store]:
     s = Store(db)
     yield s
+    s.close()
+
+
+@pytest.fixture
+def wired(db: Path) -> Iterator[tuple[Store, sqlite3.Connection]]:
+    """A store and its own connection (from ``on_connect``), for failures only SQLite makes."""
+    seen: list[sqlite3.Connection] = []
+    s = Store(db, on_connect=seen.append)
+    yield s, seen[0]
     s.close()
 
 
@@ -108,6 +115,53 @@ def test_reopen_keeps_data_and_does_not_migrate_again(db: Path) -> None:
         "Kept", "smollm2", "be brief", {"temperature": 0.2}, 1)
     assert [m.content for m in s.messages(sid)] == ["hello"]
     s.close()
+
+
+def test_a_file_written_by_schema_1_is_upgraded_in_place_and_keeps_everything(
+    tmp_path: Path,
+) -> None:
+    """The fixture was written by the schema-1 store; fallbacks were ``a: t: m | ...`` text."""
+    db = tmp_path / "history.sqlite3"
+    shutil.copyfile(V1_FIXTURE, db)
+    with raw(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        before = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                  for t in ("sessions", "messages", "requests")}
+    s = Store(db)
+    try:
+        assert {t: count_rows(db, t) for t in before} == before == {
+            "sessions": 2, "messages": 7, "requests": 3}
+        old, second = sorted(s.sessions(), key=lambda info: info.id)
+        assert (old.title, old.model, old.system_prompt, old.params, old.message_count) == (
+            "Old chat", "auto", "Be brief.", {"temperature": 0.2}, 5)
+        messages = s.messages(old.id)
+        assert [(m.role, m.content) for m in messages] == [
+            ("user", "hello there"), ("assistant", "Hi!"), ("user", "and again"),
+            ("assistant", "Sure."), ("notice", "left out 2 old messages")]
+        assert messages[1].meta["route"] == "chat: greeting" and "fallback" not in messages[1].meta
+        assert messages[1].fallbacks == (
+            FallbackRecord("big", FallbackTrigger.MISSING,
+                           "big is not downloaded; run `tui-chat download big`."),
+            FallbackRecord("flaky", FallbackTrigger.BACKEND_ERROR,
+                           "flaky lost its connection mid-reply."),
+        )
+        assert messages[3].meta == {"route": "chat: default", "fallbacks": []}
+        assert [m.state for m in s.messages(second.id)] == ["complete", "stopped"]
+        newest, middle, oldest = s.requests()
+        assert oldest["fallbacks"] == [r.as_dict() for r in messages[1].fallbacks]
+        assert (oldest["model"], oldest["ttft_ms"], oldest["route_reason"]) == (
+            "smollm2", 12.5, "chat: greeting")
+        assert middle["fallbacks"] == []
+        assert newest["fallbacks"] == [{"model": "smollm2", "trigger": "empty", "message":
+                                        "smollm2 gave an empty reply (0 text chunks, 3 empty "
+                                        "chunks)."}]
+        assert newest["error"] == "no model could answer"
+    finally:
+        s.close()
+    with raw(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    Store(db).close()  # opening again migrates nothing more
 
 
 def test_missing_folder_and_corrupt_file_give_one_sentence(tmp_path: Path) -> None:
@@ -224,11 +278,13 @@ def test_streaming_checkpoints_then_final_commit(store: Store) -> None:
     store.update_message(mid, content="Hello wor")
     (msg,) = store.messages(sid)
     assert (msg.content, msg.state) == ("Hello wor", "streaming")
+    record = FallbackRecord("smollm2", FallbackTrigger.EMPTY, "smollm2 gave an empty reply.")
     store.update_message(mid, content="Hello world", state="complete", model="codellama",
-                         meta={"fallback": "smollm2 -> codellama: empty"})
+                         meta={"fallbacks": [record]})
     (msg,) = store.messages(sid)
     assert (msg.content, msg.state, msg.model, msg.meta) == (
-        "Hello world", "complete", "codellama", {"fallback": "smollm2 -> codellama: empty"})
+        "Hello world", "complete", "codellama", {"fallbacks": [record.as_dict()]})
+    assert msg.fallbacks == (record,)
     assert store.session(sid).updated > before
 
 
@@ -273,13 +329,15 @@ def test_recovery_leaves_a_live_writer_alone(db: Path) -> None:
 # ---------------------------------------------------------------------- failures
 
 
-def test_disk_full_is_one_sentence_and_leaves_no_partial_row(store: Store, db: Path) -> None:
+def test_disk_full_is_one_sentence_and_leaves_no_partial_row(
+    wired: tuple[Store, sqlite3.Connection], db: Path
+) -> None:
+    store, conn = wired
     sid = store.create_session().id
     mid = store.add_message(sid, "assistant", "first", state="streaming")
     updated = store.session(sid).updated
-    assert store._conn is not None
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    store._conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite itself says SQLITE_FULL
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite itself says SQLITE_FULL
     big = "x" * 200_000
     with pytest.raises(StoreError) as info:
         store.add_message(sid, "user", big)
@@ -291,28 +349,32 @@ def test_disk_full_is_one_sentence_and_leaves_no_partial_row(store: Store, db: P
     assert [(m.content, m.state) for m in store.messages(sid)] == [("first", "streaming")]
     assert store.session(sid).updated == updated
     assert len(store.sessions()) == 1
-    store._conn.execute("PRAGMA max_page_count = 1073741823")
+    conn.execute("PRAGMA max_page_count = 1073741823")
     store.add_message(sid, "user", big)  # space again: the store still works
     assert raw(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_a_failing_statement_rolls_back_the_whole_call(store: Store) -> None:
+def test_a_failing_statement_rolls_back_the_whole_call(
+    wired: tuple[Store, sqlite3.Connection]
+) -> None:
+    store, conn = wired
     sid = store.create_session().id
     updated = store.session(sid).updated
-    assert store._conn is not None
     # ABORT undoes only the failing statement; the store must undo the session bump too.
-    store._conn.execute("CREATE TEMP TRIGGER no_insert BEFORE INSERT ON messages "
-                        "BEGIN SELECT RAISE(ABORT, 'injected'); END")
+    conn.execute("CREATE TEMP TRIGGER no_insert BEFORE INSERT ON messages "
+                 "BEGIN SELECT RAISE(ABORT, 'injected'); END")
     with pytest.raises(StoreError, match="could not be saved"):
         store.add_message(sid, "user", "x")
-    assert not store._conn.in_transaction
+    assert not conn.in_transaction
     assert store.session(sid).updated == updated and store.messages(sid) == []
 
 
-def test_read_only_database_is_one_sentence(store: Store, db: Path) -> None:
+def test_read_only_database_is_one_sentence(
+    wired: tuple[Store, sqlite3.Connection], db: Path
+) -> None:
+    store, conn = wired
     sid = store.create_session().id
-    assert store._conn is not None
-    store._conn.execute("PRAGMA query_only = ON")
+    conn.execute("PRAGMA query_only = ON")
     with pytest.raises(StoreError) as info:
         store.add_message(sid, "user", "x")
     assert str(info.value) == (
@@ -430,7 +492,8 @@ def test_request_metrics_rows(store: Store) -> None:
         "time": 100.0, "session_id": a, "model": "codellama-13b", "route_reason": "code: fence",
         "prompt_tokens": 12, "completion_tokens": 34, "empty_chunks": 2, "ttft_ms": 150.5,
         "tokens_per_s": 41.2, "total_ms": 980.0, "finish_reason": "stop",
-        "fallback": "codellama-13b -> smollm2: load_error: out of memory", "error": None,
+        "fallbacks": [{"model": "codellama-13b", "trigger": "load_error",
+                       "message": "out of memory"}], "error": None,
         "not_a_column": "ignored",
     }
     first = store.record_request(row)
@@ -442,6 +505,7 @@ def test_request_metrics_rows(store: Store) -> None:
     expected = {k: v for k, v in row.items() if k != "not_a_column"}
     assert rows[2] == {"id": first, **expected}
     assert rows[1]["model"] is None and rows[1]["error"] == "boom"
+    assert rows[1]["fallbacks"] == []  # none given: an empty list, never NULL
     assert rows[0]["session_id"] is None and rows[0]["time"] > 200.0
     assert [r["id"] for r in store.requests(last=1)] == [third]
     assert [r["id"] for r in store.requests(session_id=a)] == [first]
@@ -534,18 +598,3 @@ def test_json_round_trips_exactly_and_is_terminal_safe(store: Store, tricky: int
     parsed = parse_json(text)
     assert [(m.role, m.content, m.model, m.state) for m in parsed.messages] == TRICKY
     assert parsed.system_prompt == session.system_prompt
-
-
-def test_parse_rejects_foreign_text() -> None:
-    with pytest.raises(ValueError):
-        parse_markdown("hello\n\n## user\n\nhi\n")
-    with pytest.raises(ValueError):
-        parse_json('{"format": "other"}')
-
-
-def test_import_back_recreates_the_session(store: Store, tricky: int) -> None:
-    original = store.messages(tricky)
-    copy = import_session(store, parse_json(export_json(store.session(tricky), original)))
-    assert copy.id != tricky and copy.message_count == len(TRICKY)
-    assert [(m.role, m.content, m.model, m.state, m.meta) for m in store.messages(copy.id)] == [
-        (m.role, m.content, m.model, m.state, m.meta) for m in original]

@@ -6,9 +6,17 @@ import argparse
 import sys
 import threading
 
-from tui_chat.core import chat
+from tui_chat.core.events import (
+    AUTO,
+    Answering,
+    Fallback,
+    Finished,
+    RouteChosen,
+    StorageFailed,
+    TextDelta,
+    Trimmed,
+)
 from tui_chat.core.runtime import Runtime
-from tui_chat.core.store import auto_title
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,7 +34,7 @@ def _status(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def _fallback_line(event: chat.Fallback) -> str:
+def _fallback_line(event: Fallback) -> str:
     """``tui-chat: fallback from MODEL (TRIGGER): why; trying NEXT``."""
     kept = " (its partial reply is kept)" if event.restart else ""
     nxt = f"; trying {event.next_model}" if event.next_model else "; no model left to try"
@@ -42,45 +50,41 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
     if not text.strip():
         _status("tui-chat: the prompt is empty; pass some text or '-' to read stdin.")
         return 2
-    store = runtime.store
+    service = runtime.service
+    service.check_prompt(text)
     if args.session is not None:
-        session = store.session(args.session)
+        session = service.session(args.session)
+        model = args.model or session.model
     else:
-        session = store.create_session(title=auto_title(text), model=args.model or "auto")
-    model = args.model or (session.model if args.session is not None else None)
-    model = model or runtime.config.default_model
-    params = dict(session.params)
-    for key, value in (("seed", args.seed), ("max_tokens", args.max_tokens),
-                       ("temperature", args.temperature)):
-        if value is not None:
-            params[key] = value
-    request = chat.ChatRequest(
-        text=text, model=model, session_id=session.id,
-        system_prompt=session.system_prompt, params=params,
-    )
+        model = args.model or runtime.config.default_model
+        session = service.new_session(text, args.model or AUTO)
+    params = {key: value for key, value in (("seed", args.seed), ("max_tokens", args.max_tokens),
+                                            ("temperature", args.temperature))
+              if value is not None}
     cancel = threading.Event()
+    events = service.send(session.id, text, cancel, model=model, params=params)
     out = sys.stdout
-    finished: chat.Finished | None = None
-    routed = model == "auto"
+    finished: Finished | None = None
+    routed = model == AUTO
     reason = ""
     try:
-        for event in runtime.service.reply(request, cancel):
-            if isinstance(event, chat.TextDelta):
+        for event in events:
+            if isinstance(event, TextDelta):
                 out.write(event.text)
                 out.flush()
-            elif isinstance(event, chat.Answering):
+            elif isinstance(event, Answering):
                 why = f" ({reason})" if routed and reason else ""
                 _status(f"tui-chat: {event.model}{why} · session {session.id}")
-            elif isinstance(event, chat.RouteChosen):
+            elif isinstance(event, RouteChosen):
                 reason = event.reason
-            elif isinstance(event, chat.Fallback):
+            elif isinstance(event, Fallback):
                 _status(_fallback_line(event))
-            elif isinstance(event, chat.StorageFailed):
+            elif isinstance(event, StorageFailed):
                 _status(f"tui-chat: {event.message}")
-            elif isinstance(event, chat.Trimmed):
+            elif isinstance(event, Trimmed):
                 _status(f"tui-chat: left out {event.dropped} old messages to fit the "
                         f"{event.context}-token context")
-            elif isinstance(event, chat.Finished):
+            elif isinstance(event, Finished):
                 finished = event
     except KeyboardInterrupt:
         cancel.set()

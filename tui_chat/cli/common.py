@@ -23,10 +23,9 @@ def run_command(args: argparse.Namespace) -> int:
     from tui_chat.core.runtime import Runtime
 
     try:
-        runtime = Runtime.open(config_path=getattr(args, "config", None),
-                               data_dir=getattr(args, "data_dir", None))
+        runtime = Runtime.open(config_path=args.config, data_dir=args.data_dir)
     except TuiChatError as exc:
-        if getattr(args, "command", None) == "doctor":  # doctor reports a bad config as a ✗
+        if args.command == "doctor":  # doctor reports a bad config as a ✗
             from tui_chat.cli.doctor import run_without_runtime
 
             return run_without_runtime(args)

@@ -13,6 +13,7 @@ import argparse
 import json
 from pathlib import Path
 
+from tui_chat.core.config import resolve_data_dir
 from tui_chat.core.doctor import Report, run_checks
 from tui_chat.core.export import one_line
 from tui_chat.core.runtime import Runtime
@@ -57,13 +58,9 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
 def run_without_runtime(args: argparse.Namespace) -> int:
     """Doctor when the runtime itself cannot start (bad config, unusable data dir).
 
-    Not wired yet: ``cli.common.run_command`` builds the runtime first, so today a bad
-    config or data dir ends with its one-line error before doctor runs. Calling this
-    when ``Runtime.open`` raises for the ``doctor`` command turns that into ✗ lines.
+    ``cli.common.run_command`` calls this when ``Runtime.open`` raises for ``doctor``,
+    so the problem shows as a ✗ line with its fix instead of a bare error.
     """
-    from tui_chat.core.config import resolve_data_dir
-
-    data_dir: Path = resolve_data_dir(getattr(args, "data_dir", None))
-    report = run_checks(None, data_dir, config_path=getattr(args, "config", None),
-                        timeout=getattr(args, "timeout", 3.0))
-    return print_report(report, getattr(args, "json", False))
+    data_dir: Path = resolve_data_dir(args.data_dir)
+    report = run_checks(None, data_dir, config_path=args.config, timeout=args.timeout)
+    return print_report(report, args.json)

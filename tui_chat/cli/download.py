@@ -18,16 +18,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from tui_chat.cli.common import fail
 from tui_chat.core.config import ModelSpec
-from tui_chat.core.download import (
+from tui_chat.core.errors import TuiChatError
+from tui_chat.core.library.download import (
     DownloadResult,
     Downloader,
     Progress,
     downloadable_models,
-    format_bytes,
-    format_duration,
     skip_reason,
 )
-from tui_chat.core.errors import TuiChatError
+from tui_chat.core.units import format_bytes, format_duration
 
 if TYPE_CHECKING:
     from tui_chat.core.runtime import Runtime

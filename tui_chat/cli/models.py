@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from tui_chat.core.events import ModelStatus
+from tui_chat.core.remote import check_endpoint
 from tui_chat.core.runtime import Runtime
+from tui_chat.core.units import format_bytes
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -15,20 +18,12 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--remote", action="store_true", help="check remote endpoints (/v1/models)")
 
 
-def human_size(size: int | None) -> str:
-    """Bytes as a short human string."""
-    if not size:
-        return "-"
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if value < 1000 or unit == "TB":
-            return f"{value:.0f} {unit}" if unit in ("B", "KB") else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{size} B"
-
-
 def rows(runtime: Runtime, remote: bool = False) -> list[dict[str, object]]:
-    """One dict per model: name, role, backend, status, size, path, detail."""
+    """One dict per model: name, role, backend, status, size, path, detail.
+
+    A remote model's status is ``remote``; with ``remote=True`` its endpoint is asked
+    and the status says ``reachable`` or ``unreachable``.
+    """
     out: list[dict[str, object]] = []
     for spec in runtime.catalog.models:
         state = runtime.catalog.state(spec.name)
@@ -38,12 +33,10 @@ def rows(runtime: Runtime, remote: bool = False) -> list[dict[str, object]]:
         if spec.is_remote:
             where = spec.base_url
             if remote:
-                from tui_chat.core.remote import check_endpoint
-
                 ok, detail = check_endpoint(spec, timeout=3.0)
                 status = "reachable" if ok else "unreachable"
             else:
-                status = "remote"
+                status = ModelStatus.REMOTE
         else:
             where = str(path) if path else "-"
         out.append({"name": spec.name, "role": spec.role, "backend": spec.backend,
@@ -60,7 +53,8 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
     headers = ("NAME", "ROLE", "BACKEND", "STATUS", "SIZE", "PATH")
     lines = [headers] + [
         (str(r["name"]), str(r["role"]), str(r["backend"]), str(r["status"]),
-         human_size(r["size"] if isinstance(r["size"], int) else None), str(r["path"]))
+         format_bytes((r["size"] or None) if isinstance(r["size"], int) else None, unknown="-"),
+         str(r["path"]))
         for r in table
     ]
     widths = [max(len(line[i]) for line in lines) for i in range(len(headers) - 1)]

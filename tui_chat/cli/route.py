@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui_chat.core.router import AUTO, Router
+from tui_chat.core.events import AUTO
+from tui_chat.core.router import Router
 from tui_chat.core.runtime import Runtime
 
 

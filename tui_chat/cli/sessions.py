@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_chat.core.errors import TuiChatError
+from tui_chat.core.events import MessageState
 from tui_chat.core.export import (
     SEPARATOR,
     dumps_safe,
@@ -66,14 +67,14 @@ def _late_flags() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
     """Run ``sessions ACTION``; unknown ids raise StoreError (one line, exit 1)."""
-    store = runtime.store
+    service = runtime.service
     if args.sessions_action == "list":
-        sessions = store.sessions()
+        sessions = service.sessions()
         print(dumps_safe([_session_dict(s) for s in sessions]) if args.json
               else format_table(sessions))
         return 0
-    session = store.session(args.id)
-    messages = store.messages(args.id)
+    session = service.session(args.id)
+    messages = service.messages(args.id)
     if args.sessions_action == "show":
         sys.stdout.write(format_transcript(session, messages))
         return 0
@@ -115,10 +116,10 @@ def format_transcript(session: SessionInfo, messages: Sequence[StoredMessage]) -
     if session.system_prompt:
         out += ["", "[system prompt]", safe_text(session.system_prompt)]
     for message in messages:
-        label = message.role
+        label = str(message.role)
         if message.model:
             label += SEPARATOR + one_line(message.model)
-        if message.state != "complete":
+        if message.state != MessageState.COMPLETE:
             label += f" ({message.state})"
         out += ["", f"[{label}]", safe_text(message.content)]
     return "\n".join(out) + "\n"

@@ -2,8 +2,8 @@
 
 The JSON keys are :data:`tui_chat.core.metrics.METRIC_FIELDS` (``time``, ``session_id``,
 ``model``, ``route_reason``, ``prompt_tokens``, ``completion_tokens``, ``empty_chunks``,
-``ttft_ms``, ``tokens_per_s``, ``total_ms``, ``finish_reason``, ``fallback``, ``error``),
-newest request first.
+``ttft_ms``, ``tokens_per_s``, ``total_ms``, ``finish_reason``, ``fallbacks``, ``error``),
+newest request first; ``fallbacks`` is a list of ``{"model", "trigger", "message"}``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import argparse
 from datetime import datetime
 from typing import Any
 
+from tui_chat.core.events import FallbackRecord
 from tui_chat.core.export import dumps_safe, one_line
-from tui_chat.core.metrics import METRIC_FIELDS
 from tui_chat.core.runtime import Runtime
 
 DEFAULT_LAST = 20
@@ -30,7 +30,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("FINISH", "finish_reason"),
     ("ROUTE", "route_reason"),
 )
-"""Table columns (header, field); fallback and error follow on their own line."""
+"""Table columns (header, field); fallbacks and error follow on their own lines."""
 
 
 def _positive(text: str) -> int:
@@ -50,10 +50,10 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
                    help="only requests of this session")
 
 
-def records(runtime: Runtime, last: int, session_id: int | None = None) -> list[dict[str, Any]]:
-    """The ``last`` requests, newest first, keyed by the public field names only."""
-    rows = runtime.store.requests(last=last, session_id=session_id)
-    return [{name: row.get(name) for name in METRIC_FIELDS} for row in rows]
+def fallback_text(items: list[dict[str, Any]]) -> str:
+    """``model: trigger: message | ...`` for the table's fallback line."""
+    records = [FallbackRecord.from_dict(item) for item in items]
+    return " | ".join(f"{r.model}: {r.trigger}: {r.message}" for r in records)
 
 
 def cell(field: str, value: Any) -> str:
@@ -77,8 +77,8 @@ def table(items: list[dict[str, Any]]) -> list[str]:
     lines = ["  ".join(c.ljust(w) for c, w in zip(grid[0], widths, strict=True)).rstrip()]
     for row, item in zip(grid[1:], items, strict=True):
         lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-        if item.get("fallback"):
-            lines.append(f"    fallback: {one_line(str(item['fallback']))}")
+        if item.get("fallbacks"):
+            lines.append(f"    fallback: {one_line(fallback_text(item['fallbacks']))}")
         if item.get("error"):
             lines.append(f"    error: {one_line(str(item['error']))}")
     return lines
@@ -86,7 +86,7 @@ def table(items: list[dict[str, Any]]) -> list[str]:
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
     """Print the recent requests as JSON or a table."""
-    items = records(runtime, args.last, args.session)
+    items = runtime.diagnostics.request_records(args.last, args.session)
     if args.json:
         print(dumps_safe(items))
         return 0

@@ -1,9 +1,15 @@
-"""The one flow: route, acquire, stream, fall back, record.
+"""The conversation: sessions, turns, and the one flow that answers a prompt.
 
-``ChatService.reply`` is a generator of small events that a CLI command, a test or
-a TUI worker thread drains. It never imports Textual. The user message is committed
-before generation; the assistant text is checkpointed at least once a second and
-committed at the end.
+:class:`ChatService` owns the chat. The TUI, ``tui-chat ask`` and the tests call its
+session operations (``new_session``, ``rename``, ``delete``, ``search``...) and its
+turns (``send``, ``regenerate``, ``edit``, ``take_back``); none of them touches the
+store or the pool. A turn returns a generator of small events (``core.events``) that a
+CLI command, a test or a TUI worker thread drains; it never imports Textual.
+
+The flow: route, lease the model from the pool (``Waiting`` before blocking on a busy
+one, ``Loading`` before a load), fit the context, stream, fall back to the next
+candidate, record. The user message is committed before generation; the assistant
+text is checkpointed at least once a second and committed at the end.
 """
 
 from __future__ import annotations
@@ -11,51 +17,56 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, TypeVar
 
+from tui_chat.core.advice import no_answer_text
 from tui_chat.core.backends.base import Backend, Message
+from tui_chat.core.config import Config
+from tui_chat.core.context import fit_messages
 from tui_chat.core.errors import BackendError, ModelUnavailable, TuiChatError
-from tui_chat.core.metrics import RequestMetrics, StreamClock
-from tui_chat.core.pool import missing_error
-from tui_chat.core.events import (  # noqa: F401 - re-exported until every caller imports events
+from tui_chat.core.events import (
+    AUTO,
     Answering,
     Fallback,
+    FallbackRecord,
+    FallbackTrigger,
     Finished,
     Loading,
+    MessageState,
+    ModelStatus,
     ReplyEvent,
+    Role,
     RouteChosen,
     StorageFailed,
     TextDelta,
     Trimmed,
     Waiting,
 )
+from tui_chat.core.library.catalog import Catalog, missing_error
+from tui_chat.core.metrics import RequestMetrics, StreamClock
+from tui_chat.core.pool import ModelPool, WaitCancelled
+from tui_chat.core.router import Router
 from tui_chat.core.sanitize import Sanitizer
-
-if TYPE_CHECKING:
-    from tui_chat.core.runtime import Runtime
+from tui_chat.core.store import SessionInfo, Store, StoredMessage, auto_title
 
 log = logging.getLogger(__name__)
 
 CHECKPOINT_SECONDS = 1.0
-TOKEN_OVERHEAD = 8  # per-message template tokens, a safe estimate
-TEMPLATE_ALLOWANCE = 256
-"""Tokens a chat template may add of its own (SmolLM2's injects a system prompt)."""
-
-
-def _describe(triggers: list[tuple[str, str, str]]) -> str | None:
-    """One line for metrics: ``model: trigger: message`` joined by `` | ``."""
-    return " | ".join(f"{m}: {t}: {msg}" for m, t, msg in triggers) or None
+TITLE_LIMIT = 120
+"""Longest title :meth:`ChatService.rename` stores."""
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
 class ChatRequest:
-    """One prompt to answer."""
+    """One prompt to answer (the low-level form; ``send`` builds it from the session)."""
 
     text: str
     """What the user typed."""
-    model: str = "auto"
+    model: str = AUTO
     """``auto`` or a model name (a pin)."""
     session_id: int | None = None
     """Persist to this session (None: nothing is stored)."""
@@ -69,6 +80,30 @@ class ChatRequest:
     """False when regenerating: the user message is already stored."""
 
 
+@dataclass(frozen=True, slots=True)
+class LiveStream:
+    """A reply being generated, as diagnostics shows it."""
+
+    model: str
+    """The candidate answering (or loading, or waiting) right now."""
+    session_id: int | None
+    """The session it belongs to (None: not stored)."""
+    clock: StreamClock
+    """Its figures so far."""
+
+
+@dataclass(frozen=True, slots=True)
+class SeenFallback:
+    """A fallback this process saw, stored or not."""
+
+    time: float
+    """When it happened (epoch seconds)."""
+    session_id: int | None
+    """The session of the reply."""
+    record: FallbackRecord
+    """The model, the trigger and the sentence shown."""
+
+
 class _Saver:
     """The store for one reply; a failed write is remembered, reported once, never raised.
 
@@ -78,22 +113,30 @@ class _Saver:
 
     __slots__ = ("store", "error", "_reported")
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Store | None) -> None:
         self.store = store
         self.error: str | None = None
         self._reported = False
 
-    def __bool__(self) -> bool:
-        return self.store is not None
-
-    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """Run ``store.method(...)``; None (and remember why) when it fails."""
-        if self.store is None:
+    def add_message(self, session_id: int, role: Role, content: str,
+                    **fields: Any) -> int | None:
+        """``Store.add_message``; None when not storing or when it failed."""
+        store = self.store
+        if store is None:
             return None
+        return self._try(lambda: store.add_message(session_id, role, content, **fields))
+
+    def update_message(self, message_id: int | None, **fields: Any) -> None:
+        """``Store.update_message`` for a stored reply (nothing for None)."""
+        store = self.store
+        if store is not None and message_id is not None:
+            self._try(lambda: store.update_message(message_id, **fields))
+
+    def _try(self, write: Callable[[], T]) -> T | None:
         try:
-            return getattr(self.store, method)(*args, **kwargs)
+            return write()
         except TuiChatError as exc:
-            log.error("history write %s failed: %s", method, exc)
+            log.error("history write failed: %s", exc)
             self.error = self.error or str(exc)
             return None
 
@@ -113,198 +156,289 @@ class _Attempt:
     def __init__(self) -> None:
         self.text: list[str] = []
         self.finish = "stop"
-        self.trigger: str | None = None
+        self.trigger: FallbackTrigger | None = None
         self.message = ""
         self.clock = StreamClock()
         self.prompt_tokens = 0
         self.usage: int | None = None
 
+    def fail(self, trigger: FallbackTrigger, message: str) -> None:
+        self.trigger, self.message = trigger, message
+
 
 class ChatService:
-    """Answers prompts using the runtime's router, pool and store."""
+    """The conversation and the reply flow, over the parts it is given."""
 
-    def __init__(self, runtime: Runtime, *, persist: bool = True) -> None:
-        self.runtime = runtime
-        self.persist = persist
-        self.fallback_log: list[dict[str, Any]] = []
-        """Every fallback trigger this process saw: time, model, trigger, message."""
-        self.live: dict[int, StreamClock] = {}
-        """Clocks of streams in progress, keyed by an internal request number."""
+    def __init__(self, config: Config, catalog: Catalog, router: Router, pool: ModelPool,
+                 store: Store | None, *, log_path: Path | None = None) -> None:
+        """Args:
+            config: the validated configuration (``max_prompt_chars``...).
+            catalog: the models, their paths and statuses.
+            router: picks the model (and the fallback order) per prompt.
+            pool: the one way to a backend (``acquire``).
+            store: the history; None persists nothing (session operations then raise).
+            log_path: the log file, named in messages that send a person to it.
+        """
+        self.config = config
+        self.catalog = catalog
+        self.router = router
+        self.log_path = log_path
+        self._pool = pool
+        self._store = store
+        self._fallbacks: list[SeenFallback] = []
+        self._live: dict[int, LiveStream] = {}
         self._counter = 0
         self._lock = threading.Lock()
         self._cancels: set[threading.Event] = set()
-        self.interrupting = threading.Event()
-        """Set by :meth:`interrupt_all`: replies still running end as ``interrupted``."""
+        self._interrupting = threading.Event()
+
+    # ----------------------------------------------------------------- state
+
+    @property
+    def recovered(self) -> int:
+        """How many replies start-up recovery found cut off and marked ``interrupted``."""
+        return self._store.recovered if self._store is not None else 0
+
+    def live_streams(self) -> dict[int, LiveStream]:
+        """Replies generating right now, keyed by an internal request number."""
+        with self._lock:
+            return dict(self._live)
+
+    def seen_fallbacks(self) -> list[SeenFallback]:
+        """Every fallback this process saw, oldest first."""
+        with self._lock:
+            return list(self._fallbacks)
 
     def interrupt_all(self) -> None:
         """Stop every reply in progress, saving each partial reply as ``interrupted``.
 
         For SIGHUP/SIGTERM: the connection dropped or the system is shutting down.
         """
-        self.interrupting.set()
+        self._interrupting.set()
         with self._lock:
             cancels = list(self._cancels)
         for cancel in cancels:
             cancel.set()
 
-    def _stopped_state(self) -> str:
-        return "interrupted" if self.interrupting.is_set() else "stopped"
+    def _stopped_state(self) -> MessageState:
+        return MessageState.INTERRUPTED if self._interrupting.is_set() else MessageState.STOPPED
 
-    # ----------------------------------------------------------------- helpers
+    # ----------------------------------------------------------------- sessions
 
-    @property
-    def store(self):  # noqa: ANN201 - Store, imported lazily
-        """The store, or None when this service does not persist."""
-        return self.runtime.store if self.persist else None
+    def _history_store(self) -> Store:
+        if self._store is None:
+            raise TuiChatError("This chat keeps no history; start tui-chat with a data dir.")
+        return self._store
 
-    def route(self, text: str, model: str = "auto") -> tuple[str, str, str, tuple[str, ...]]:
-        """(role, model, reason, candidates) for ``text``."""
-        from tui_chat.core.router import Router
+    def new_session(self, first_prompt: str, model: str) -> SessionInfo:
+        """A new, empty session titled after ``first_prompt``, using ``model`` (or auto)."""
+        self.set_model(None, model)
+        return self._history_store().create_session(title=auto_title(first_prompt), model=model)
 
-        route = Router(self.runtime.config).pick(text, None if model == "auto" else model)
-        return route.role, route.model, route.reason, tuple(route.candidates)
+    def session(self, session_id: int) -> SessionInfo:
+        """The session ``session_id``; TuiChatError when there is none."""
+        return self._history_store().session(session_id)
 
-    def _history(self, request: ChatRequest) -> list[Message]:
-        if request.session_id is None or self.store is None:
-            return list(request.history)
-        messages = self.store.messages(request.session_id)
-        return [
-            {"role": m.role, "content": m.content}
-            for m in messages
-            if m.role in ("user", "assistant") and m.content and m.state != "error"
-        ]
+    def sessions(self) -> list[SessionInfo]:
+        """Every session, most recently active first."""
+        return self._history_store().sessions()
 
-    def build_messages(
-        self, backend: Backend, system_prompt: str, history: list[Message], max_tokens: int
-    ) -> tuple[list[Message], int, int]:
-        """Fit system prompt + history into the context: (messages, dropped, prompt_tokens).
+    def messages(self, session_id: int) -> list[StoredMessage]:
+        """The session's messages in display order (oldest first)."""
+        return self._history_store().messages(session_id)
 
-        The oldest turns go first; the system prompt and the last user turn are always
-        kept. Raises TuiChatError when even those do not fit.
+    def search(self, query: str) -> list[SessionInfo]:
+        """Sessions whose title or text contains ``query`` (any case); blank: all of them."""
+        return self._history_store().search(query)
 
-        A token always stands for at least one byte of text, so a conversation whose
-        UTF-8 size (plus template allowances) is within the budget fits without being
-        counted: it goes to the model at once with a rough prompt_tokens (4 characters
-        a token) that the backend's final chunk replaces with the exact count. Only
-        longer conversations are counted before they are sent.
-        """
-        budget = backend.context_size() - max_tokens - 16
-        system: list[Message] = (
-            [{"role": "system", "content": system_prompt}] if system_prompt else []
-        )
-        texts = [m["content"] for m in system + history]
-        bound = TEMPLATE_ALLOWANCE + sum(
-            len(text.encode("utf-8", "replace")) + TOKEN_OVERHEAD for text in texts
-        )
-        if bound <= budget:
-            rough = sum(len(text) // 4 + TOKEN_OVERHEAD for text in texts)
-            return system + history, 0, rough
-        many = getattr(backend, "count_tokens_many", None)
-        counts = many(texts) if many is not None else [backend.count_tokens(t) for t in texts]
-        fixed = sum(count + TOKEN_OVERHEAD for count in counts[:len(system)])
-        costs = [count + TOKEN_OVERHEAD for count in counts[len(system):]]
-        keep_from = 0
-        total = fixed + sum(costs)
-        while total > budget and keep_from < len(history) - 1:
-            total -= costs[keep_from]
-            keep_from += 1
-        # Never start on an assistant turn after trimming.
-        while keep_from < len(history) - 1 and history[keep_from]["role"] != "user":
-            total -= costs[keep_from]
-            keep_from += 1
-        exact = getattr(backend, "count_prompt", None)
-        while exact is not None:
-            counted = exact(system + history[keep_from:])
-            if counted is None:
-                break
-            total = counted
-            if total <= budget or keep_from >= len(history) - 1:
-                break
-            keep_from += 1  # the template's own text pushed it over: drop one more turn
-            while keep_from < len(history) - 1 and history[keep_from]["role"] != "user":
-                keep_from += 1
-        if total > budget:
+    def rename(self, session_id: int, title: str) -> str:
+        """Retitle a session; returns the title stored (stripped, at most 120 characters)."""
+        cleaned = title.strip()[:TITLE_LIMIT].strip()
+        if not cleaned:
+            raise TuiChatError("A chat title cannot be empty; type a few words.")
+        return self._history_store().update_session(session_id, title=cleaned).title
+
+    def delete(self, session_id: int) -> None:
+        """Delete a session and its messages (its request metrics stay, unlinked)."""
+        self._history_store().delete_session(session_id)
+
+    def update_settings(self, session_id: int, system_prompt: str, params: dict[str, Any]) -> None:
+        """Set a session's system prompt and generation overrides (``params`` replaced whole)."""
+        self._history_store().update_session(session_id, system_prompt=system_prompt,
+                                             params=dict(params))
+
+    def set_model(self, session_id: int | None, model: str) -> None:
+        """Use ``model`` (auto or a catalog name) for a session; None only checks the name."""
+        names = [spec.name for spec in self.catalog.models]
+        if model != AUTO and model not in names:
             raise TuiChatError(
-                f"The prompt is about {total:,} tokens but {backend.name} fits "
-                f"{max(budget, 0):,} (context {backend.context_size():,}); "
-                "shorten it or pick a model with a larger n_ctx."
+                f"There is no model called {model!r}; pick auto or one of {', '.join(names)}."
             )
-        return system + history[keep_from:], keep_from, total
+        if session_id is not None:
+            self._history_store().update_session(session_id, model=model)
+
+    def check_prompt(self, text: str) -> None:
+        """Raise TuiChatError (one sentence) when ``text`` is over ``max_prompt_chars``."""
+        limit = self.config.max_prompt_chars
+        if len(text) > limit:
+            raise TuiChatError(
+                f"The prompt is {len(text):,} characters, over the {limit:,} limit "
+                "(max_prompt_chars); shorten it."
+            )
+
+    # ----------------------------------------------------------------- turns
+
+    def send(self, session_id: int, text: str, cancel: threading.Event | None = None, *,
+             model: str | None = None, params: dict[str, Any] | None = None,
+             ) -> Iterator[ReplyEvent]:
+        """Answer ``text`` in a session: the events of the reply, ending with ``Finished``.
+
+        Checks at once (TuiChatError, one sentence): the prompt's length, the session,
+        the model. The user message is stored when iteration starts. ``model`` None
+        uses the session's; ``params`` override the session's; the system prompt is
+        the session's.
+        """
+        self.check_prompt(text)
+        request = self._request(self.session(session_id), text, model, params)
+        return self._flow(request, cancel or threading.Event())
+
+    def regenerate(self, session_id: int, cancel: threading.Event | None = None, *,
+                   model: str | None = None, params: dict[str, Any] | None = None,
+                   ) -> Iterator[ReplyEvent]:
+        """Delete the last reply (everything after the last user message) and answer again.
+
+        The deletion happens at once; the returned events answer the last user
+        message without storing it twice.
+        """
+        session = self.session(session_id)
+        last = self._last_user_message(session_id)
+        if last is None:
+            raise TuiChatError("Nothing to regenerate yet: this chat has no message of yours.")
+        request = self._request(session, last.content, model, params)
+        request.store_user_message = False
+        self._history_store().delete_messages_from(session_id, last.id + 1)
+        return self._flow(request, cancel or threading.Event())
+
+    def take_back(self, session_id: int) -> str | None:
+        """Delete the last user message and everything after it; returns its text (or None)."""
+        last = self._last_user_message(session_id)
+        if last is None:
+            return None
+        self._history_store().delete_messages_from(session_id, last.id)
+        return last.content
+
+    def edit(self, session_id: int, text: str, cancel: threading.Event | None = None, *,
+             model: str | None = None, params: dict[str, Any] | None = None,
+             ) -> Iterator[ReplyEvent]:
+        """Replace the last user message (and its reply) with ``text`` and answer it.
+
+        Checked first like :meth:`send`, so a refused edit takes nothing back.
+        """
+        self.check_prompt(text)
+        self._request(self.session(session_id), text, model, params)
+        self.take_back(session_id)
+        return self.send(session_id, text, cancel, model=model, params=params)
+
+    def _last_user_message(self, session_id: int) -> StoredMessage | None:
+        users = [m for m in self.messages(session_id) if m.role == Role.USER]
+        return users[-1] if users else None
+
+    def _request(self, session: SessionInfo, text: str, model: str | None,
+                 params: dict[str, Any] | None) -> ChatRequest:
+        chosen = model or session.model or AUTO
+        self.set_model(None, chosen)
+        return ChatRequest(text=text, model=chosen, session_id=session.id,
+                           system_prompt=session.system_prompt,
+                           params={**session.params, **(params or {})})
 
     # ----------------------------------------------------------------- the flow
 
-    def reply(self, request: ChatRequest, cancel: threading.Event | None = None) -> Iterator[ReplyEvent]:
-        """Answer ``request``, yielding events; see the module docstring."""
-        cancel = cancel or threading.Event()
+    def reply(self, request: ChatRequest, cancel: threading.Event | None = None,
+              ) -> Iterator[ReplyEvent]:
+        """Answer ``request`` (the low-level form of :meth:`send`); checks its length at once."""
+        self.check_prompt(request.text)
+        return self._flow(request, cancel or threading.Event())
+
+    def _history(self, request: ChatRequest) -> list[Message]:
+        if request.session_id is None or self._store is None:
+            return list(request.history)
+        return [
+            {"role": str(m.role), "content": m.content}
+            for m in self._store.messages(request.session_id)
+            if m.role in (Role.USER, Role.ASSISTANT) and m.content
+            and m.state != MessageState.ERROR
+        ]
+
+    def _flow(self, request: ChatRequest, cancel: threading.Event) -> Iterator[ReplyEvent]:
         started = time.perf_counter()
         metrics = RequestMetrics(session_id=request.session_id)
-        store = _Saver(self.store if request.session_id is not None else None)
-        if len(request.text) > self.runtime.config.max_prompt_chars:
-            raise TuiChatError(
-                f"The prompt is {len(request.text):,} characters, over the "
-                f"{self.runtime.config.max_prompt_chars:,} limit (max_prompt_chars); shorten it."
-            )
+        store = _Saver(self._store if request.session_id is not None else None)
         history = self._history(request)
-        if not store or request.store_user_message:
-            store.call("add_message", request.session_id, "user", request.text)
+        if request.session_id is None or request.store_user_message:
+            if request.session_id is not None:
+                store.add_message(request.session_id, Role.USER, request.text)
             history.append({"role": "user", "content": request.text})
         if (failed := store.report()) is not None:
             yield failed
 
-        role, first, reason, candidates = self.route(request.text, request.model)
-        metrics.route_reason = reason
-        yield RouteChosen(role, first, reason)
+        route = self.router.pick(request.text, None if request.model == AUTO else request.model)
+        metrics.route_reason = route.reason
+        yield RouteChosen(route.role, route.model, route.reason)
 
-        triggers: list[tuple[str, str, str]] = []
+        triggers: list[FallbackRecord] = []
         message_id: int | None = None
         with self._lock:
             self._counter += 1
             live_key = self._counter
             self._cancels.add(cancel)
         try:
-            for position, name in enumerate(candidates):
+            for position, name in enumerate(route.candidates):
                 if cancel.is_set():
                     break
                 attempt = _Attempt()
-                self.live[live_key] = attempt.clock
-                if message_id is None and store:
-                    message_id = store.call(
-                        "add_message", request.session_id, "assistant", "", model=name,
-                        state="streaming", meta={"route": reason},
+                with self._lock:
+                    self._live[live_key] = LiveStream(name, request.session_id, attempt.clock)
+                if message_id is None and request.session_id is not None:
+                    message_id = store.add_message(
+                        request.session_id, Role.ASSISTANT, "", model=name,
+                        state=MessageState.STREAMING, meta={"route": route.reason},
                     )
-                yield from self._attempt(name, request, history, attempt, cancel, store, message_id)
+                yield from self._attempt(name, request, history, attempt, cancel, store,
+                                         message_id)
                 if attempt.trigger is None or attempt.finish == "cancelled":
                     return (yield from self._finish(
                         attempt, name, metrics, started, triggers, store, message_id
                     ))
                 # This candidate failed: record, tell, maybe restart the message.
+                candidates = route.candidates
                 nxt = candidates[position + 1] if position + 1 < len(candidates) else None
-                triggers.append((name, attempt.trigger, attempt.message))
-                self._record_fallback(name, attempt.trigger, attempt.message, request.session_id)
+                record = FallbackRecord(name, attempt.trigger, attempt.message)
+                triggers.append(record)
+                self._record_fallback(record, request.session_id)
                 restart = bool(attempt.text)
                 if restart and message_id is not None:
-                    store.call("update_message", message_id, content="".join(attempt.text),
-                               state="error")
+                    store.update_message(message_id, content="".join(attempt.text),
+                                         state=MessageState.ERROR)
                     message_id = None
                 yield Fallback(name, attempt.trigger, attempt.message, nxt, restart)
             # Nobody could answer (or cancelled while falling back).
-            text = self._nobody_answered(triggers) if not cancel.is_set() else ""
+            text = no_answer_text(self.catalog, triggers) if not cancel.is_set() else ""
             if text:
                 yield TextDelta(text)
             metrics.finish_reason = "cancelled" if cancel.is_set() else "error"
             metrics.error = None if cancel.is_set() else "no model could answer"
-            metrics.fallback = _describe(triggers)
+            metrics.fallbacks = list(triggers)
             metrics.total_ms = (time.perf_counter() - started) * 1000.0
-            state = self._stopped_state() if cancel.is_set() else "error"
-            if message_id is not None:
-                store.call("update_message", message_id, content=text, state=state, model=None)
+            state = self._stopped_state() if cancel.is_set() else MessageState.ERROR
+            store.update_message(message_id, content=text, state=state,
+                                 meta={"route": route.reason, "fallbacks": triggers})
             if (failed := store.report()) is not None:
                 yield failed
             self._save_metrics(metrics)
             yield Finished(text, None, state, metrics, message_id, tuple(triggers))
         finally:
-            self.live.pop(live_key, None)
             with self._lock:
+                self._live.pop(live_key, None)
                 self._cancels.discard(cancel)
 
     def _attempt(
@@ -314,51 +448,49 @@ class ChatService:
         history: list[Message],
         attempt: _Attempt,
         cancel: threading.Event,
-        store: Any,
+        store: _Saver,
         message_id: int | None,
     ) -> Iterator[ReplyEvent]:
         """Try one candidate; fills ``attempt`` (trigger set on failure)."""
-        pool = self.runtime.pool
-        catalog = self.runtime.catalog
-        spec = catalog.spec(name)
-        known_failure = pool.failure(name)
+        spec = self.catalog.spec(name)
+        known_failure = self._pool.load_failure(name)
         if known_failure is not None:
-            attempt.trigger, attempt.message = known_failure.reason, str(known_failure)
+            attempt.fail(FallbackTrigger.of(known_failure.reason, FallbackTrigger.LOAD_ERROR),
+                         str(known_failure))
             return
-        if not spec.is_remote and catalog.disk_status(spec).status == "missing":
-            missing = missing_error(spec, catalog.path(spec))
-            attempt.trigger, attempt.message = missing.reason, str(missing)
+        if not spec.is_remote and self.catalog.disk_status(spec).status == ModelStatus.MISSING:
+            missing = missing_error(spec, self.catalog.path(spec))
+            attempt.fail(FallbackTrigger.MISSING, str(missing))
             return
-        lock = pool.lock_for(name)
-        if not lock.acquire(blocking=False):
+        lease = self._pool.acquire(name, cancel)
+        if lease.busy:
             yield Waiting(name)
-            while not lock.acquire(timeout=0.05):
-                if cancel.is_set():
-                    attempt.finish = "cancelled"
-                    return
         try:
-            if pool.backend(name) is None:
-                yield Loading(name)
-            try:
-                backend = pool.load(name)
-            except ModelUnavailable as exc:
-                attempt.trigger, attempt.message = exc.reason or "load_error", str(exc)
-                return
-            params = {**spec.generate, **request.params}
-            max_tokens = int(params.get("max_tokens") or 512)
-            try:
-                messages, dropped, attempt.prompt_tokens = self.build_messages(
-                    backend, request.system_prompt, history, max_tokens
-                )
-            except TuiChatError as exc:
-                attempt.trigger, attempt.message = "too_long", str(exc)
-                return
-            if dropped:
-                yield Trimmed(dropped, backend.context_size())
-            yield Answering(name, message_id)
-            yield from self._drain(backend, messages, params, attempt, cancel, store, message_id)
-        finally:
-            lock.release()
+            with lease:
+                if not lease.loaded:
+                    yield Loading(name)
+                try:
+                    backend = lease.backend()
+                except ModelUnavailable as exc:
+                    trigger = FallbackTrigger.of(exc.reason, FallbackTrigger.LOAD_ERROR)
+                    attempt.fail(trigger, str(exc))
+                    return
+                params = {**spec.generate, **request.params}
+                max_tokens = int(params.get("max_tokens") or 512)
+                try:
+                    messages, dropped, attempt.prompt_tokens = fit_messages(
+                        backend, request.system_prompt, history, max_tokens
+                    )
+                except TuiChatError as exc:
+                    attempt.fail(FallbackTrigger.TOO_LONG, str(exc))
+                    return
+                if dropped:
+                    yield Trimmed(dropped, backend.context_size())
+                yield Answering(name, message_id)
+                yield from self._drain(backend, messages, params, attempt, cancel, store,
+                                       message_id)
+        except WaitCancelled:
+            attempt.finish = "cancelled"
 
     def _drain(
         self,
@@ -367,7 +499,7 @@ class ChatService:
         params: dict[str, Any],
         attempt: _Attempt,
         cancel: threading.Event,
-        store: Any,
+        store: _Saver,
         message_id: int | None,
     ) -> Iterator[ReplyEvent]:
         """Pull chunks from the backend, sanitise, checkpoint; the hot path."""
@@ -395,25 +527,25 @@ class ChatService:
                     now = time.perf_counter()
                     if now >= next_checkpoint:
                         next_checkpoint = now + CHECKPOINT_SECONDS
-                        store.call("update_message", message_id, content="".join(parts))
+                        store.update_message(message_id, content="".join(parts))
                         if (failed := store.report()) is not None:
                             yield failed
         except (BackendError, ModelUnavailable) as exc:
-            attempt.trigger, attempt.message = exc.reason or "backend_error", str(exc)
+            attempt.fail(FallbackTrigger.of(exc.reason, FallbackTrigger.BACKEND_ERROR), str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - a backend bug must not end the chain
             log.exception("%s failed while generating", backend.name)
-            attempt.trigger = "backend_error"
-            attempt.message = (f"{backend.name} failed while generating "
-                               f"({exc.__class__.__name__}); see the log.")
+            attempt.fail(FallbackTrigger.BACKEND_ERROR,
+                         f"{backend.name} failed while generating "
+                         f"({exc.__class__.__name__}); see the log.")
             return
         if cancel.is_set():
             attempt.finish = "cancelled"
             return
         if not "".join(parts).strip():
-            attempt.trigger = "empty"
-            attempt.message = (f"{backend.name} gave an empty reply ({clock.tokens} text "
-                               f"chunks, {clock.empty} empty chunks).")
+            attempt.fail(FallbackTrigger.EMPTY,
+                         f"{backend.name} gave an empty reply ({clock.tokens} text "
+                         f"chunks, {clock.empty} empty chunks).")
 
     def _finish(
         self,
@@ -421,8 +553,8 @@ class ChatService:
         name: str,
         metrics: RequestMetrics,
         started: float,
-        triggers: list[tuple[str, str, str]],
-        store: Any,
+        triggers: list[FallbackRecord],
+        store: _Saver,
         message_id: int | None,
     ) -> Iterator[ReplyEvent]:
         text = "".join(attempt.text)
@@ -435,58 +567,25 @@ class ChatService:
         metrics.tokens_per_s = clock.tokens_per_s()
         metrics.total_ms = (time.perf_counter() - started) * 1000.0
         metrics.finish_reason = attempt.finish
-        metrics.fallback = _describe(triggers)
-        state = self._stopped_state() if attempt.finish == "cancelled" else "complete"
-        if message_id is not None:
-            meta = {"route": metrics.route_reason, "fallback": metrics.fallback}
-            store.call("update_message", message_id, content=text, state=state, model=name,
-                       meta=meta)
+        metrics.fallbacks = list(triggers)
+        state = (self._stopped_state() if attempt.finish == "cancelled"
+                 else MessageState.COMPLETE)
+        store.update_message(message_id, content=text, state=state, model=name,
+                             meta={"route": metrics.route_reason, "fallbacks": triggers})
         if (failed := store.report()) is not None:
             yield failed
         self._save_metrics(metrics)
         yield Finished(text, name, state, metrics, message_id, tuple(triggers))
 
-    def _record_fallback(self, model: str, trigger: str, message: str, session_id: int | None) -> None:
-        entry = {"time": time.time(), "model": model, "trigger": trigger, "message": message,
-                 "session_id": session_id}
-        self.fallback_log.append(entry)
-        log.warning("fallback from %s (%s): %s", model, trigger, message)
+    def _record_fallback(self, record: FallbackRecord, session_id: int | None) -> None:
+        with self._lock:
+            self._fallbacks.append(SeenFallback(time.time(), session_id, record))
+        log.warning("fallback from %s (%s): %s", record.model, record.trigger, record.message)
 
     def _save_metrics(self, metrics: RequestMetrics) -> None:
-        if self.store is None:
+        if self._store is None:
             return
         try:
-            self.store.record_request(metrics.as_dict())
+            self._store.record_request(metrics.as_dict())
         except TuiChatError:
             log.exception("could not record request metrics")
-
-    def _nobody_answered(self, triggers: list[tuple[str, str, str]]) -> str:
-        """The short reply streamed when every candidate failed: reasons, then what to run."""
-        lines = ["**No model could answer this prompt.**", ""]
-        lines += [f"- {message}" if message.startswith(model) else f"- {model}: {message}"
-                  for model, _, message in triggers]
-        hint = self._download_hint(triggers)
-        if hint:
-            lines += ["", hint]
-        return "\n".join(lines)
-
-    def _download_hint(self, triggers: list[tuple[str, str, str]]) -> str | None:
-        """``Run `tui-chat download NAME` ...`` for the model most worth fetching, if any.
-
-        A candidate that is not downloaded comes first, then one whose file is broken
-        (delete and fetch again), then any other catalog model not downloaded yet.
-        """
-        catalog = self.runtime.catalog
-        downloadable = {m.name for m in catalog.models if m.repo and m.file and not m.is_remote}
-        tried = [(model, trigger) for model, trigger, _ in triggers if model in downloadable]
-        for model, trigger in tried:
-            if trigger == "missing":
-                return f"Run `tui-chat download {model}` (or press `d` on it in the sidebar)."
-        for model, trigger in tried:
-            if trigger == "load_error":
-                path = catalog.path(catalog.spec(model))
-                return f"Delete {path} and run `tui-chat download {model}` to fetch it again."
-        for spec in catalog.models:
-            if spec.name in downloadable and catalog.disk_status(spec).status == "missing":
-                return f"Run `tui-chat download {spec.name}` to add another model that can answer."
-        return None

@@ -16,12 +16,16 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from tui_chat.core.errors import ConfigError
+from tui_chat.core.events import AUTO
+from tui_chat.core.paths import builtin_config_file
 
 ROLES = ("chat", "code", "docs", "creative")
 BACKENDS = ("llama", "openai")
 CONFIG_ENV = "TUI_CHAT_CONFIG"
 DATA_DIR_ENV = "TUI_CHAT_DATA_DIR"
 APP_NAME = "tui-chat"
+DB_NAME = "history.sqlite3"
+"""The history database's file name in the data dir."""
 
 # Allowed keys and their types in [models.load] (passed to llama_cpp.Llama).
 LOAD_KEYS: dict[str, tuple[type, ...]] = {
@@ -195,11 +199,10 @@ def default_data_dir() -> Path:
 
 def builtin_config_text() -> str:
     """The shipped default config: inside the wheel, or the repository's root file."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "default_config.toml", here.parent / "config.toml"):
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    raise ConfigError("The built-in default config is missing; reinstall tui-chat.")
+    path = builtin_config_file()
+    if path is None:
+        raise ConfigError("The built-in default config is missing; reinstall tui-chat.")
+    return path.read_text(encoding="utf-8")
 
 
 def find_config_path(cli_path: str | os.PathLike[str] | None = None) -> Path | None:
@@ -345,9 +348,9 @@ class _Validator:
         if not models:
             self.fail("models", "is empty; add at least one [[models]] entry", search="models")
 
-        default_model = data.get("default_model", "auto")
+        default_model = data.get("default_model", AUTO)
         self.check_type("default_model", default_model, (str,))
-        if default_model != "auto" and default_model not in seen:
+        if default_model != AUTO and default_model not in seen:
             self.fail(
                 "default_model",
                 f"'{default_model}' is not a model name (use auto or one of: {', '.join(seen)})",

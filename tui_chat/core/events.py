@@ -7,12 +7,15 @@ string, so values read back from SQLite or JSON compare as they are.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tui_chat.core.metrics import RequestMetrics
+
+log = logging.getLogger(__name__)
 
 AUTO = "auto"
 """The model choice that lets the router pick per prompt."""
@@ -74,12 +77,24 @@ class FallbackTrigger(StrEnum):
     DNS_ERROR = "dns_error"
     CONNECT_ERROR = "connect_error"
     READ_TIMEOUT = "read_timeout"
+    HTTP_5XX = "http_5xx"
+    """A remote server answered the request with a 5xx status."""
     SERVER_ERROR = "server_error"
+    """A remote server sent an error event in the middle of a stream."""
     BAD_RESPONSE = "bad_response"
     BAD_SSE = "bad_sse"
     TRUNCATED = "truncated"
     """A remote stream ended without ``[DONE]``."""
     CANCELLED = "cancelled"
+
+    @classmethod
+    def of(cls, reason: str | None, default: FallbackTrigger) -> FallbackTrigger:
+        """An error's ``reason`` as a trigger; ``default`` for a word outside the set."""
+        try:
+            return cls(reason)
+        except ValueError:
+            log.warning("unknown fallback trigger %r; recorded as %s", reason, default)
+            return default
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Export a session as Markdown or JSON, and read those exports back.
+"""Export a session as Markdown or JSON.
 
 Markdown is for people, and safe to ``cat``: every control character that could drive a
 terminal (C0 except newline and tab, ESC, DEL, C1) is replaced by a visible stand-in
@@ -21,7 +21,8 @@ terminal (C0 except newline and tab, ESC, DEL, C1) is replaced by a visible stan
 
 Each message is a ``## role[ · model][ (state)]`` heading, a blank line, the content and a
 blank line. Content lines that look like such a heading get one extra leading backslash
-(which Markdown renders as the plain text), and :func:`parse_markdown` removes it again.
+(which Markdown renders as the plain text), so the layout can be read back exactly (the
+tests do, with ``tests/exports.py``).
 
 JSON keeps the data exactly (content is not rewritten) and is made terminal-safe by
 escaping: ``json.dumps`` escapes C0 controls, and DEL and C1 are escaped here too.
@@ -31,59 +32,22 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tui_chat.core.store import SessionInfo, Store, StoredMessage
+    from tui_chat.core.store import SessionInfo, StoredMessage
 
 JSON_FORMAT = "tui-chat-session/1"
 SEPARATOR = " · "
 
 _ROLE = r"(?:system|user|assistant|notice)"
-_HEADING_RE = re.compile(
-    rf"\n\n## (?P<role>{_ROLE})(?: · (?P<model>[^\n]+?))?"
-    r"(?: \((?P<state>streaming|stopped|interrupted|error)\))?\n\n"
-)
 _ESCAPE_RE = re.compile(rf"^(\\*## {_ROLE}\b)", re.MULTILINE)
-_UNESCAPE_RE = re.compile(rf"^\\(\\*## {_ROLE}\b)", re.MULTILINE)
 _UNSAFE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _JSON_UNSAFE_RE = re.compile(r"[\x7f-\x9f]")
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedMessage:
-    """A message read back from an export."""
-
-    role: str
-    """``system``, ``user``, ``assistant`` or ``notice``."""
-    content: str
-    """The text (sanitised, for Markdown)."""
-    model: str | None = None
-    """The model named in the heading, if any."""
-    state: str = "complete"
-    """The message state."""
-    meta: dict[str, Any] = field(default_factory=dict)
-    """Extra facts (JSON exports only)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedSession:
-    """A session read back from an export."""
-
-    title: str
-    """The session title."""
-    model: str
-    """``auto`` or a model name."""
-    system_prompt: str
-    """The session's system prompt ('' for none)."""
-    messages: list[ParsedMessage]
-    """The messages, oldest first."""
-    params: dict[str, Any] = field(default_factory=dict)
-    """Generation overrides (JSON exports only)."""
 
 
 def safe_text(text: str) -> str:
@@ -123,7 +87,7 @@ def format_time(stamp: float) -> str:
 
 
 def export_markdown(session: SessionInfo, messages: Sequence[StoredMessage]) -> str:
-    """The session as terminal-safe Markdown that :func:`parse_markdown` reads back."""
+    """The session as terminal-safe Markdown (layout in the module docstring)."""
     header = [
         f"# {one_line(session.title)}",
         "",
@@ -152,48 +116,8 @@ def message_heading(role: str, model: str | None, state: str = "complete") -> st
     return heading
 
 
-def parse_markdown(text: str) -> ParsedSession:
-    """Read back a session written by :func:`export_markdown`.
-
-    Raises:
-        ValueError: the text does not start with a ``# title`` line.
-    """
-    if text.endswith("\n"):
-        text = text[:-1]
-    headings = list(_HEADING_RE.finditer(text))
-    head_end = headings[0].start() if headings else len(text)
-    title, model, system_prompt = _parse_header(text[:head_end])
-    messages = []
-    for index, match in enumerate(headings):
-        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
-        content = _UNESCAPE_RE.sub(r"\1", text[match.end() : end])
-        messages.append(
-            ParsedMessage(
-                role=match["role"],
-                content=content,
-                model=match["model"],
-                state=match["state"] or "complete",
-            )
-        )
-    return ParsedSession(title, model, system_prompt, messages)
-
-
 def _quote(text: str) -> list[str]:
     return [f"> {line}" if line else ">" for line in text.split("\n")]
-
-
-def _parse_header(header: str) -> tuple[str, str, str]:
-    lines = header.split("\n")
-    if not lines or not lines[0].startswith("# "):
-        raise ValueError("not a tui-chat Markdown export: the first line must be '# title'")
-    model = "auto"
-    quoted: list[str] = []
-    for line in lines[1:]:
-        if line.startswith("- model: "):
-            model = line.removeprefix("- model: ")
-        elif line == ">" or line.startswith("> "):
-            quoted.append(line[2:])
-    return lines[0][2:], model, "\n".join(quoted)
 
 
 # ---------------------------------------------------------------------- json
@@ -207,49 +131,3 @@ def export_json(session: SessionInfo, messages: Sequence[StoredMessage]) -> str:
         "messages": [asdict(message) for message in messages],
     }
     return dumps_safe(document) + "\n"
-
-
-def parse_json(text: str) -> ParsedSession:
-    """Read back a session written by :func:`export_json`.
-
-    Raises:
-        ValueError: the text is not a tui-chat JSON export.
-    """
-    document = json.loads(text)
-    if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
-        raise ValueError(f"not a tui-chat JSON export (expected format {JSON_FORMAT})")
-    session = document["session"]
-    messages = [
-        ParsedMessage(
-            role=item["role"],
-            content=item["content"],
-            model=item.get("model"),
-            state=item.get("state", "complete"),
-            meta=item.get("meta") or {},
-        )
-        for item in document["messages"]
-    ]
-    return ParsedSession(
-        title=session["title"],
-        model=session.get("model", "auto"),
-        system_prompt=session.get("system_prompt", ""),
-        messages=messages,
-        params=session.get("params") or {},
-    )
-
-
-def import_session(store: Store, parsed: ParsedSession) -> SessionInfo:
-    """Recreate a parsed export as a new session in ``store`` and return it."""
-    session = store.create_session(
-        parsed.title, parsed.model, parsed.system_prompt, dict(parsed.params)
-    )
-    for message in parsed.messages:
-        store.add_message(
-            session.id,
-            message.role,
-            message.content,
-            model=message.model,
-            state="interrupted" if message.state == "streaming" else message.state,
-            meta=dict(message.meta),
-        )
-    return store.session(session.id)

@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-FALLBACK_SEPARATOR = " | "
-"""Joins the triggers in :attr:`RequestMetrics.fallback` (see ``chat._describe``)."""
+from tui_chat.core.events import FallbackRecord
 
 
 @dataclass(slots=True)
@@ -37,56 +36,49 @@ class RequestMetrics:
     """Milliseconds from the request to the last chunk, waits and loads included."""
     finish_reason: str = "stop"
     """stop | length | cancelled | error."""
-    fallback: str | None = None
-    """Every fallback trigger of this request, ``model: trigger: message`` joined by `` | ``."""
+    fallbacks: list[FallbackRecord] = field(default_factory=list)
+    """Every candidate that could not answer this request, in order."""
     error: str | None = None
     """The error that ended the request, if any."""
 
     def as_dict(self) -> dict[str, Any]:
-        """A plain dict with the public field names."""
-        return asdict(self)
+        """A plain, JSON-ready dict with the public field names (fallbacks as dicts)."""
+        data = asdict(self)
+        data["fallbacks"] = [record.as_dict() for record in self.fallbacks]
+        return data
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> RequestMetrics:
         """Rebuild from a stored row (``Store.requests``); extra keys such as ``id`` are ignored."""
         known = {f.name: row[f.name] for f in fields(cls) if f.name in row}
+        known["fallbacks"] = [FallbackRecord.from_dict(item)
+                              for item in known.get("fallbacks") or []]
         return cls(**known)
-
-    def fallback_triggers(self) -> list[tuple[str, str, str]]:
-        """The fallback triggers as ``(model, trigger, message)`` tuples."""
-        return parse_fallback(self.fallback)
 
 
 METRIC_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(RequestMetrics))
 """The public field names, in order: the ``tui-chat stats --json`` keys."""
 
 
-def parse_fallback(text: str | None) -> list[tuple[str, str, str]]:
-    """Split a stored ``fallback`` value back into ``(model, trigger, message)`` tuples.
-
-    The value is written as ``model: trigger: message`` items joined by `` | ``; an
-    item without the expected parts keeps what it has (missing parts are '').
-    """
-    out: list[tuple[str, str, str]] = []
-    for item in (text or "").split(FALLBACK_SEPARATOR):
-        if not item.strip():
-            continue
-        parts = item.split(": ", 2) + ["", ""]
-        out.append((parts[0].strip(), parts[1].strip(), parts[2].strip()))
-    return out
-
-
 class StreamClock:
-    """Times one generation: call ``start``, ``token`` per chunk, ``finish`` at the end."""
+    """Times one generation: ``started`` is set when it starts, ``chunk`` counts each chunk.
+
+    ``ttft_ms`` and ``tokens_per_s`` read the figures so far, during or after the stream.
+    """
 
     __slots__ = ("started", "first", "last", "tokens", "empty")
 
     def __init__(self) -> None:
         self.started = time.perf_counter()
+        """``perf_counter`` when generation started (the flow resets it then)."""
         self.first: float | None = None
+        """When the first text chunk arrived."""
         self.last: float | None = None
+        """When the latest text chunk arrived."""
         self.tokens = 0
+        """Text chunks so far."""
         self.empty = 0
+        """Empty chunks so far."""
 
     def chunk(self, has_text: bool) -> None:
         """Count one chunk."""

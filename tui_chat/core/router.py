@@ -17,9 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from tui_chat.core.config import ROLES, Config
-
-AUTO = "auto"
-"""The model name that asks for routing instead of a pinned model."""
+from tui_chat.core.events import AUTO
 CHAT_BASELINE = 1.5
 """Score chat starts with: another role must beat it to win."""
 TIE_ORDER = ("chat", "code", "docs", "creative")
@@ -472,10 +470,6 @@ class Router:
         found += self._custom_signals(t)
         return _dedupe(found)
 
-    def scores(self, text: str) -> dict[str, float]:
-        """Each role's total score for ``text`` (chat includes its baseline)."""
-        return _totals(self.signals(text))
-
     def classify(self, text: str) -> tuple[str, str]:
         """The role for ``text`` and a short reason naming the strongest signals."""
         found = self.signals(text)
@@ -496,10 +490,6 @@ class Router:
         role, reason = self.classify(text)
         candidates = self._orders[role]
         return Route(role, candidates[0], reason, candidates)
-
-    def candidates(self, role: str) -> tuple[str, ...]:
-        """The fallback order for ``role`` (first choice first)."""
-        return self._orders[role]
 
     # ----------------------------------------------------------------- internals
 

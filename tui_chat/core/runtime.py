@@ -1,7 +1,9 @@
 """The assembled core: config, data dir, logging, catalog, pool, store and chat service.
 
-One Runtime serves a CLI command or the whole TUI. Heavy parts (llama.cpp, SQLite)
-open lazily on first use.
+Wiring only: one Runtime builds each part once, on first use, and hands every part
+the others it needs (``ChatService(config, catalog, router, pool, store)``); nothing
+in the core reaches back into it. One Runtime serves a CLI command or the whole TUI.
+Heavy parts (llama.cpp, SQLite) open lazily on first use.
 """
 
 from __future__ import annotations
@@ -12,18 +14,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui_chat.core.catalog import Catalog
-from tui_chat.core.config import Config, load_config, resolve_data_dir
+from tui_chat.core.library.catalog import Catalog
+from tui_chat.core.config import DB_NAME, Config, load_config, resolve_data_dir
 from tui_chat.core.errors import TuiChatError
 from tui_chat.core.logs import ensure_private_dir, setup_logging
 
 if TYPE_CHECKING:
     from tui_chat.core.chat import ChatService
+    from tui_chat.core.diagnostics import Diagnostics
+    from tui_chat.core.models import ModelControl
     from tui_chat.core.pool import BackendFactory, ModelPool
+    from tui_chat.core.router import Router
     from tui_chat.core.store import Store
 
 log = logging.getLogger(__name__)
-DB_NAME = "history.sqlite3"
 
 
 class Runtime:
@@ -80,11 +84,69 @@ class Runtime:
         return Store(self.data_dir / DB_NAME)
 
     @cached_property
+    def router(self) -> Router:
+        """Picks the model (and the fallback order) for each prompt."""
+        from tui_chat.core.router import Router
+
+        return Router(self.config)
+
+    @cached_property
     def service(self) -> ChatService:
-        """The chat flow: route, acquire, stream, fall back, record."""
+        """The conversation: sessions, turns and the reply flow."""
         from tui_chat.core.chat import ChatService
 
-        return ChatService(self)
+        return ChatService(self.config, self.catalog, self.router, self.pool, self.store,
+                           log_path=self.log_path)
+
+    @cached_property
+    def models(self) -> ModelControl:
+        """The models as the user acts on them: load, unload, download, remote checks."""
+        from tui_chat.core.models import ModelControl
+
+        return ModelControl(self.catalog, self.pool)
+
+    @cached_property
+    def diagnostics(self) -> Diagnostics:
+        """Request metrics, model and live rows for the diagnostics screen and ``stats``."""
+        from tui_chat.core.diagnostics import Diagnostics
+
+        return Diagnostics(service=self.service, pool=self.pool, store=self.store,
+                           catalog=self.catalog, config=self.config, data_dir=self.data_dir,
+                           log_path=self.log_path)
+
+    @property
+    def history_path(self) -> Path:
+        """The SQLite history file."""
+        return self.data_dir / DB_NAME
+
+    def move_history_aside(self) -> Path:
+        """Rename a damaged history file (and its WAL files) out of the way; returns its new path.
+
+        Nothing is deleted: the old file keeps its contents under a dated name next to
+        where it was, and the next use of :attr:`store` starts a fresh history.
+
+        Raises:
+            TuiChatError: the file could not be renamed (one sentence, what to do).
+        """
+        import time
+
+        if "store" in self.__dict__:
+            raise TuiChatError("The history is open; close tui-chat before moving it aside.")
+        path = self.history_path
+        target = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            for suffix in ("-wal", "-shm"):
+                side = path.with_name(path.name + suffix)
+                if side.exists():
+                    side.rename(target.with_name(target.name + suffix))
+            path.rename(target)
+        except OSError as exc:
+            raise TuiChatError(
+                f"Could not move {path} aside ({exc.strerror or exc}); move or delete it "
+                "yourself, then start tui-chat again."
+            ) from exc
+        log.warning("moved the damaged history %s to %s", path, target)
+        return target
 
     def close(self) -> None:
         """Unload models and close the database."""

@@ -1,12 +1,15 @@
-"""Facts about this machine and install, for diagnostics and ``tui-chat doctor``.
+"""Facts about this machine and install: memory, GPUs, llama.cpp's build, versions.
 
-Versions come from package metadata (nothing is imported to read them); llama.cpp
-facts need ``llama_cpp`` itself, which is imported lazily and only when asked.
-Nothing here prints.
+The one place that reads free RAM and VRAM (for the pool's memory budget), runs
+``nvidia-smi`` and decides whether llama.cpp can offload to a GPU (for the load
+defaults, the budget, diagnostics and ``tui-chat doctor``). Versions come from package
+metadata; ``llama_cpp`` is imported only by :func:`llama_facts`. Nothing here prints.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 import platform
 import shutil
 import subprocess
@@ -14,6 +17,20 @@ import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+GIB = 1024**3
+RAM_SHARE = 0.8
+"""Share of free RAM the default budget may use."""
+VRAM_SHARE = 0.9
+"""Share of free VRAM the default budget may use when llama.cpp offloads to the GPU."""
+OVERHEAD = 1.15
+"""A resident model takes its file size times this (KV cache and scratch buffers)."""
+FALLBACK_BUDGET = 8 * GIB
+"""The budget when free memory cannot be read."""
+GPU_LIBRARIES = ("cuda", "hip", "metal", "vulkan", "sycl", "musa", "opencl", "cann", "kompute")
+"""ggml builds each GPU backend as its own library (libggml-cuda.so, ...)."""
 
 DISTRIBUTIONS = ("tui-chat", "textual", "llama-cpp-python", "huggingface_hub", "httpx")
 """Packages whose versions are shown."""
@@ -91,10 +108,7 @@ def llama_facts() -> LlamaFacts:
     except Exception as exc:  # noqa: BLE001 - ImportError, OSError from a bad .so, ...
         return LlamaFacts(False, error=f"{exc.__class__.__name__}: {exc}".splitlines()[0])
     version = getattr(llama_cpp, "__version__", None) or package_version("llama-cpp-python")
-    try:
-        offload: bool | None = bool(llama_cpp.llama_supports_gpu_offload())
-    except Exception:  # noqa: BLE001 - very old builds lack the call
-        offload = None
+    offload = gpu_offload_supported()
     try:
         raw = llama_cpp.llama_print_system_info()
         info = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
@@ -103,20 +117,118 @@ def llama_facts() -> LlamaFacts:
     return LlamaFacts(True, version, offload, " ".join(info.split()).rstrip(" |"))
 
 
-def nvidia_gpus(timeout: float = 5.0) -> list[str] | None:
-    """GPU lines from ``nvidia-smi -L``; None when the tool is absent or fails."""
+def _nvidia_smi(*args: str, timeout: float = 5.0) -> str | None:
+    """``nvidia-smi ARGS``'s output; None when the tool is absent or fails."""
     exe = shutil.which("nvidia-smi")
     if exe is None:
         return None
     try:
-        result = subprocess.run(
-            [exe, "-L"], capture_output=True, text=True, timeout=timeout, check=False
-        )
+        result = subprocess.run([exe, *args], capture_output=True, text=True,
+                                timeout=timeout, check=False)
     except (OSError, subprocess.SubprocessError):
+        log.debug("nvidia-smi %s failed", " ".join(args), exc_info=True)
         return None
-    if result.returncode != 0:
+    return result.stdout if result.returncode == 0 else None
+
+
+def nvidia_gpus(timeout: float = 5.0) -> list[str] | None:
+    """GPU lines from ``nvidia-smi -L``; None when the tool is absent or fails."""
+    out = _nvidia_smi("-L", timeout=timeout)
+    if out is None:
         return None
-    return [line.strip() for line in result.stdout.splitlines() if line.startswith("GPU")]
+    return [line.strip() for line in out.splitlines() if line.startswith("GPU")]
+
+
+def free_vram_bytes() -> int | None:
+    """Free memory summed over NVIDIA GPUs (``nvidia-smi``), or None without it."""
+    out = _nvidia_smi("--query-gpu=memory.free", "--format=csv,noheader,nounits")
+    try:
+        mib = [int(line) for line in (out or "").split() if line.strip()]
+    except ValueError:
+        log.debug("nvidia-smi gave no free-memory figure: %r", out)
+        return None
+    return sum(mib) * 1024**2 if mib else None
+
+
+def available_memory_bytes() -> int | None:
+    """MemAvailable from /proc/meminfo, or None where it cannot be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- GPU offload
+
+
+def gpu_offload_supported() -> bool | None:
+    """Whether the installed llama.cpp can offload layers to a GPU; None when unknown.
+
+    Where ``llama_cpp`` is already imported (a model process, ``doctor``) llama.cpp
+    itself is asked. Elsewhere (the app's own process) the package's files are read
+    for a GPU backend library without importing it: llama.cpp runs in model
+    processes, and importing it here would add about 20 MB and a few hundred ms.
+    """
+    llama_cpp = sys.modules.get("llama_cpp")
+    if llama_cpp is None:
+        return _gpu_library_installed()
+    try:
+        return bool(llama_cpp.llama_supports_gpu_offload())
+    except Exception:  # noqa: BLE001 - very old builds lack the call
+        return None
+
+
+def _gpu_library_installed() -> bool:
+    """True when the llama_cpp package ships a GPU backend library (libggml-cuda.so...)."""
+    try:
+        spec = importlib.util.find_spec("llama_cpp")
+    except (ImportError, ValueError):
+        return False
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    for folder in spec.submodule_search_locations:
+        try:
+            names = [entry.name for entry in (Path(folder) / "lib").iterdir()]
+        except OSError:
+            continue
+        if any(name.startswith((f"libggml-{gpu}", f"ggml-{gpu}"))
+               for name in names for gpu in GPU_LIBRARIES):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- memory budget
+
+
+def estimate_budget(offload: bool | None = None) -> tuple[int, str]:
+    """The default memory budget in bytes and a few words on how it was worked out.
+
+    With GPU offload every layer goes to VRAM by default, so free VRAM is the limit
+    when ``nvidia-smi`` can report it; otherwise (CPU builds, Apple unified memory)
+    free RAM is.
+    """
+    if offload is None:
+        offload = bool(gpu_offload_supported())
+    if offload:
+        vram = free_vram_bytes()
+        if vram:
+            return int(vram * VRAM_SHARE), f"{VRAM_SHARE:.0%} of {vram / GIB:.1f} GiB free VRAM"
+    ram = available_memory_bytes()
+    if ram:
+        return int(ram * RAM_SHARE), f"{RAM_SHARE:.0%} of {ram / GIB:.1f} GiB free RAM"
+    return FALLBACK_BUDGET, "free memory unknown"
+
+
+def footprint(file_bytes: int) -> int:
+    """Estimated resident bytes of a model whose file has ``file_bytes``."""
+    return int(file_bytes * OVERHEAD)
+
+
+# --------------------------------------------------------------------------- all
 
 
 def collect(paths: dict[str, Path | str | None] | None = None) -> SystemFacts:

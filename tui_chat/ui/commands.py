@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui_chat.core.events import AUTO
+from tui_chat.ui.widgets.sidebar import ModelList
+
 if TYPE_CHECKING:
     from tui_chat.ui.app import TuiChatApp
 
@@ -16,24 +19,27 @@ class ChatCommands(Provider):
 
     def _commands(self) -> list[tuple[str, object, str]]:
         app: TuiChatApp = self.app  # type: ignore[assignment]
+        chat = app.chat
+        if not chat.is_attached:  # the damaged-history question is still on screen
+            return [("Quit", app.action_quit, "Leave tui-chat")]
+        models = chat.query_one(ModelList)
         commands: list[tuple[str, object, str]] = [
-            ("New chat", app.action_new_chat, "Start a fresh conversation"),
+            ("New chat", chat.action_new_chat, "Start a fresh conversation"),
             ("Diagnostics", app.action_diagnostics, "Requests, models, fallbacks, log"),
-            ("Copy last reply", app.action_copy_reply, "Copy it to the clipboard (OSC 52)"),
+            ("Copy last reply", chat.action_copy_reply, "Copy it to the clipboard (OSC 52)"),
             ("Help: keys", app.action_help, "Every key binding"),
             ("Quit", app.action_quit, "Leave tui-chat (everything is saved)"),
-            ("Switch model: auto", partial(app.choose_model, "auto"), "Let the router pick"),
+            (f"Switch model: {AUTO}", partial(chat.choose_model, AUTO), "Let the router pick"),
             ("Save current model as default", app.save_default_model,
-             f"Write default_model = {app.model_choice} to config.toml (atomically)"),
+             f"Write default_model = {chat.model_choice} to config.toml (atomically)"),
         ]
-        for spec in app.runtime.catalog.models:
-            status = app.runtime.catalog.state(spec.name).status
-            commands.append((f"Switch model: {spec.name}", partial(app.choose_model, spec.name),
-                             f"{spec.display_name} ({spec.role}, {status})"))
+        for spec, state in zip(models.control.models, models.control.states()):
+            commands.append((f"Switch model: {spec.name}", partial(chat.choose_model, spec.name),
+                             f"{spec.display_name} ({spec.role}, {state.status})"))
             if not spec.is_remote and not spec.package:
                 commands.append((f"Download model: {spec.name}",
-                                 partial(app.start_download, spec.name),
-                                 f"{spec.display_name} from {spec.repo} ({status})"))
+                                 partial(models.start_download, spec.name),
+                                 f"{spec.display_name} from {spec.repo} ({state.status})"))
         return commands
 
     async def discover(self) -> Hits:

@@ -1,4 +1,4 @@
-"""The Backend protocol every inference engine implements."""
+"""The Backend protocol: every method the chat flow and the pool call on an engine."""
 
 from __future__ import annotations
 
@@ -60,6 +60,16 @@ class Backend(Protocol):
 
     def count_tokens(self, text: str) -> int:
         """Tokens ``text`` takes in this model (an estimate is fine for remote models)."""
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        """:meth:`count_tokens` of each text, in one call (one round trip for a process)."""
+
+    def count_prompt(self, messages: list[Message]) -> int | None:
+        """Exact prompt tokens of ``messages`` as the chat template renders them.
+
+        None when the backend cannot tell (no template, a remote server): the flow
+        then relies on the per-message counts plus an allowance.
+        """
 
     def info(self) -> dict[str, Any]:
         """Facts for diagnostics: backend, n_ctx, n_gpu_layers, memory, load time..."""

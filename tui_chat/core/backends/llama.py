@@ -11,12 +11,16 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 from tui_chat.core.backends.base import Chunk, Message
 from tui_chat.core.errors import BackendError, ModelUnavailable
+from tui_chat.core.events import FallbackTrigger
+from tui_chat.core.library.catalog import not_downloaded
+from tui_chat.core.library.gguf import check_header
+from tui_chat.core.sysinfo import CUDA_REBUILD, gpu_offload_supported
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +29,6 @@ _GENERATE_PARAMS = {
     "temperature", "top_p", "top_k", "min_p", "max_tokens", "stop", "repeat_penalty",
     "presence_penalty", "frequency_penalty", "seed", "logit_bias",
 }
-GGUF_MAGIC = b"GGUF"
-
-
-def gpu_offload_supported() -> bool:
-    """True when this llama.cpp build can offload layers to a GPU."""
-    import llama_cpp
-
-    try:
-        return bool(llama_cpp.llama_supports_gpu_offload())
-    except Exception:  # noqa: BLE001 - very old builds lack the call
-        return False
 
 
 def usable_cpus() -> int:
@@ -56,27 +49,12 @@ def default_threads() -> int:
     return max(1, usable_cpus() - 1)
 
 
-def check_gguf_header(path: Path) -> None:
-    """Raise ModelUnavailable with a clear reason when ``path`` is not a plausible GGUF."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        raise ModelUnavailable(
-            f"Cannot read {path.name} ({exc.strerror}); check the file's permissions.",
-            reason="load_error",
-        ) from exc
-    if size == 0:
-        raise ModelUnavailable(
-            f"{path.name} is empty (0 bytes); delete it and download it again.",
-            reason="load_error",
-        )
-    if magic != GGUF_MAGIC:
-        raise ModelUnavailable(
-            f"{path.name} is not a GGUF file; delete it and download it again.",
-            reason="load_error",
-        )
+def require_file(name: str, path: Path) -> None:
+    """Raise ModelUnavailable unless ``path`` is there and starts like a GGUF."""
+    if not path.is_file():
+        problem, fix = not_downloaded(name)
+        raise ModelUnavailable(f"{problem}; {fix}.", model=name, reason=FallbackTrigger.MISSING)
+    check_header(path, name)
 
 
 def effective_load_params(load: dict[str, Any]) -> dict[str, Any]:
@@ -87,14 +65,12 @@ def effective_load_params(load: dict[str, Any]) -> dict[str, Any]:
     other key (``flash_attn``, ``n_ctx``, ``n_batch``, ``use_mmap``...) passes through.
     """
     params = dict(load)
-    offload = gpu_offload_supported()
+    offload = bool(gpu_offload_supported())
     if "n_gpu_layers" not in params:
         params["n_gpu_layers"] = -1 if offload else 0
     elif params["n_gpu_layers"] != 0 and not offload:
-        log.info(
-            "n_gpu_layers=%s ignored: this llama.cpp build has no GPU offload "
-            "(rebuild with CMAKE_ARGS=\"-DGGML_CUDA=on\")", params["n_gpu_layers"],
-        )
+        log.info("n_gpu_layers=%s ignored: this llama.cpp build has no GPU offload "
+                 "(rebuild it: %s)", params["n_gpu_layers"], CUDA_REBUILD)
         params["n_gpu_layers"] = 0
     params.setdefault("n_threads", default_threads())
     params.setdefault("n_threads_batch", params["n_threads"])
@@ -155,19 +131,14 @@ class LlamaBackend:
         """Load the GGUF; ModelUnavailable with one sentence when it cannot be used."""
         if self._llm is not None:
             return
-        if not self.path.is_file():
-            raise ModelUnavailable(
-                f"{self.name}: {self.path.name} is missing; run `tui-chat download {self.name}`.",
-                model=self.name, reason="missing",
-            )
-        check_gguf_header(self.path)
+        require_file(self.name, self.path)
         try:
             import llama_cpp
         except ImportError as exc:
             raise ModelUnavailable(
                 "llama-cpp-python is not installed; run `make run` or "
                 "`pip install llama-cpp-python`.",
-                model=self.name, reason="load_error",
+                model=self.name, reason=FallbackTrigger.LOAD_ERROR,
             ) from exc
         params = effective_load_params(self.load_params)
         started = time.perf_counter()
@@ -178,7 +149,7 @@ class LlamaBackend:
             raise ModelUnavailable(
                 f"{self.path.name} could not be loaded (corrupt or truncated GGUF?); "
                 f"delete it and run `tui-chat download {self.name}`.",
-                model=self.name, reason="load_error",
+                model=self.name, reason=FallbackTrigger.LOAD_ERROR,
             ) from exc
         self.load_seconds = time.perf_counter() - started
         self._check_template()
@@ -223,7 +194,7 @@ class LlamaBackend:
             raise ModelUnavailable(
                 f"{self.path.name}'s chat template was refused as unsafe (it tries to reach "
                 "Python internals); use another file or set chat_format in [models.load].",
-                model=self.name, reason="load_error",
+                model=self.name, reason=FallbackTrigger.LOAD_ERROR,
             ) from exc
         except Exception:  # noqa: BLE001 - odd but harmless templates fail later, per prompt
             log.warning("%s: chat template did not render a probe message", self.name,
@@ -287,7 +258,7 @@ class LlamaBackend:
                            f"({exc}); set chat_format in [models.load] or use another file.")
             else:
                 message = f"{self.name} could not start a reply ({exc}); try a shorter prompt."
-            raise BackendError(message, model=self.name, reason="backend_error") from exc
+            raise BackendError(message, model=self.name, reason=FallbackTrigger.BACKEND_ERROR) from exc
         index = 0
         finish: str | None = None
         try:
@@ -309,12 +280,11 @@ class LlamaBackend:
             log.exception("%s: generation failed", self.name)
             raise BackendError(
                 f"{self.name} failed while generating ({exc}).",
-                model=self.name, reason="backend_error",
+                model=self.name, reason=FallbackTrigger.BACKEND_ERROR,
             ) from exc
         finally:
-            close = getattr(events, "close", None)
-            if close is not None:
-                close()
+            if isinstance(events, Generator):
+                events.close()
         # The prompt's exact size, counted after the reply so it never delays the first
         # token (not after a stop: that would delay the stop).
         prompt_tokens = self.count_prompt(messages) if finish != "cancelled" else None

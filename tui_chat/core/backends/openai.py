@@ -25,6 +25,7 @@ from tui_chat.core import remote
 from tui_chat.core.backends.base import Chunk, Message
 from tui_chat.core.config import ModelSpec
 from tui_chat.core.errors import BackendError
+from tui_chat.core.events import FallbackTrigger
 
 if TYPE_CHECKING:
     import httpx
@@ -128,6 +129,14 @@ class OpenAIBackend:
     def count_tokens(self, text: str) -> int:
         """A rough estimate: remote tokenizers are unknown here."""
         return len(text) // 4 + 1
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        """:meth:`count_tokens` of each text."""
+        return [self.count_tokens(text) for text in texts]
+
+    def count_prompt(self, messages: list[Message]) -> int | None:
+        """Unknown: the server applies its own template (its usage figure comes at the end)."""
+        return None
 
     def stream(
         self,
@@ -283,7 +292,7 @@ class OpenAIBackend:
             raise BackendError(
                 f"{self.name}: the reply from {remote.host_label(self.spec)} failed "
                 f"({exc.__class__.__name__}); try again.",
-                model=self.name, reason="backend_error",
+                model=self.name, reason=FallbackTrigger.BACKEND_ERROR,
             ) from exc
         if finish != "cancelled":
             if not done:
@@ -317,7 +326,7 @@ class OpenAIBackend:
             raise BackendError(
                 f"{self.name}: {remote.host_label(self.spec)} reported an error mid-reply "
                 f"({remote.one_line(message) or 'no detail'}); try again.",
-                model=self.name, reason="server_error",
+                model=self.name, reason=FallbackTrigger.SERVER_ERROR,
             )
         return event
 
@@ -326,14 +335,14 @@ class OpenAIBackend:
         return BackendError(
             f"{self.name}: {remote.host_label(self.spec)} sent nothing for "
             f"{self.read_timeout:g} s; try again or raise the read timeout.",
-            model=self.name, reason="read_timeout",
+            model=self.name, reason=FallbackTrigger.READ_TIMEOUT,
         )
 
     def _bad_sse(self, what: str) -> BackendError:
         return BackendError(
             f"{self.name}: {remote.host_label(self.spec)} sent {what}; check that base_url "
             "points at an OpenAI-compatible API.",
-            model=self.name, reason="bad_sse",
+            model=self.name, reason=FallbackTrigger.BAD_SSE,
         )
 
     def _truncated(self, chunks: int, how: str) -> BackendError:
@@ -341,7 +350,7 @@ class OpenAIBackend:
         return BackendError(
             f"{self.name}: the reply from {remote.host_label(self.spec)} stopped after "
             f"{chunks} chunk(s) {how}; try again.",
-            model=self.name, reason="truncated",
+            model=self.name, reason=FallbackTrigger.TRUNCATED,
         )
 
 

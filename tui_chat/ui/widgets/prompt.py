@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import re
 from dataclasses import dataclass
 
@@ -46,8 +48,12 @@ class PromptInput(TextArea):
     class HelpRequested(Message):
         """'?' was typed into an empty prompt."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, keymap: Mapping[str, str] | None = None, *, id: str | None = None) -> None:
+        """``keymap``: binding id -> keys (``[keys]`` in config.toml) for send and newline."""
         super().__init__(id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        keymap = keymap or {}
+        self._keys = {binding_id: {k.strip() for k in keymap.get(binding_id, keys).split(",")}
+                      for binding_id, keys in self.DEFAULT_KEYS.items()}
         self.sent: list[str] = []
         """Prompts sent in this app run, oldest first (with paste tokens unexpanded)."""
         self.pastes: dict[int, str] = {}
@@ -68,9 +74,9 @@ class PromptInput(TextArea):
         self._in_flight = True
         self.sent.append(text)
         self._recall_index = None
-        # Straight to the app (the one handler), not bubbling through four containers:
-        # each hop waits for its node's turn on the event loop, milliseconds in all.
-        self.app.post_message(self.Submitted(self.expanded(text), text))
+        # Straight to the screen (the one handler), not bubbling through three
+        # containers: each hop waits for its node's turn on the event loop.
+        self.screen.post_message(self.Submitted(self.expanded(text), text))
 
     def take_sent(self, typed: str) -> None:
         """Remove a sent prompt from the box, keeping anything typed after it.
@@ -104,13 +110,9 @@ class PromptInput(TextArea):
         """Insert a line break."""
         self.insert("\n")
 
-    def _keys(self, binding_id: str) -> set[str]:
-        keymap = getattr(self.app, "_keymap", None) or {}
-        return {k.strip() for k in keymap.get(binding_id, self.DEFAULT_KEYS[binding_id]).split(",")}
-
     async def _on_key(self, event: events.Key) -> None:
         for binding_id, action in (("send", self.action_submit), ("newline", self.action_newline)):
-            if event.key in self._keys(binding_id):
+            if event.key in self._keys[binding_id]:
                 event.stop()
                 event.prevent_default()
                 action()

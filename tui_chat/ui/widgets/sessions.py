@@ -1,21 +1,29 @@
-"""The session list: every chat, newest first, with a live marker while generating."""
+"""The session list: every chat, newest first, with a live marker while generating.
+
+It owns its actions: rename, delete (after asking), search and chat settings run as
+its own workers against the core, and it tells the screen what changed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui_chat.core.chat import ChatService
+from tui_chat.core.errors import TuiChatError
 from tui_chat.core.store import SessionInfo
+from tui_chat.ui.screens.dialogs import ConfirmScreen, InputScreen, SessionSettingsScreen
 
 
 class SessionList(OptionList):
-    """Enter opens a session; r renames, Delete deletes, / searches."""
+    """Enter opens a session; r renames, Delete deletes, / searches, s edits settings."""
 
     BINDINGS = [
         Binding("r", "rename", "Rename", id="rename_session"),
@@ -31,24 +39,30 @@ class SessionList(OptionList):
         session_id: int
 
     @dataclass
-    class Requested(Message):
-        """rename / delete / search / settings on a session (None for search)."""
+    class Renamed(Message):
+        """A session got a new title."""
 
-        action: str
-        session_id: int | None
+        session_id: int
+        title: str
 
-    def __init__(self, *, id: str | None = None) -> None:
+    @dataclass
+    class Deleted(Message):
+        """A session and its messages were deleted."""
+
+        session_id: int
+
+    def __init__(self, service: ChatService, stop_reply: Callable[[int], Awaitable[None]],
+                 *, id: str | None = None) -> None:
+        """``stop_reply(session_id)`` stops a chat's reply in progress before it is deleted."""
         super().__init__(id=id)
+        self.service = service
+        self.stop_reply = stop_reply
         self.sessions: list[SessionInfo] = []
         """Sessions shown, in display order."""
-        self.current: int | None = None
-        """The session open in the chat log."""
-        self.live: set[int] = set()
-        """Sessions with a reply generating."""
-        self.waiting: set[int] = set()
-        """Sessions queued for a busy model."""
         self.filter_text = ""
         """The active search, shown in the border title."""
+        self._marks: tuple[int | None, frozenset[int], frozenset[int]] = (None, frozenset(),
+                                                                         frozenset())
         self._labels: list[Text] = []
 
     def on_mount(self) -> None:
@@ -58,11 +72,24 @@ class SessionList(OptionList):
         count = len(self.sessions)
         self.border_title = f"Sessions ({count})" + (f" /{self.filter_text}" if self.filter_text else "")
 
+    def reload(self, current: int | None, live: frozenset[int] = frozenset(),
+               waiting: frozenset[int] = frozenset()) -> None:
+        """Show every session (or the search's), marking ``current``, ``live`` and ``waiting``."""
+        self._marks = (current, live, waiting)
+        try:
+            sessions = (self.service.search(self.filter_text) if self.filter_text
+                        else self.service.sessions())
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.show(sessions)
+        self.display = bool(sessions) or bool(self.filter_text)
+
     def show(self, sessions: list[SessionInfo]) -> None:
         """Replace the rows, keeping the highlighted session (no-op when nothing changed).
 
-        The app calls this whenever a reply starts or ends; rebuilding an unchanged
-        list would redraw the whole sidebar in the frame that shows the reply.
+        The screen reloads the list whenever a reply starts or ends; rebuilding an
+        unchanged list would redraw the whole sidebar in the frame that shows the reply.
         """
         labels = [self._label(s) for s in sessions]
         if [s.id for s in sessions] == [s.id for s in self.sessions] and labels == self._labels:
@@ -75,21 +102,22 @@ class SessionList(OptionList):
         self.clear_options()
         self.add_options([Option(label, id=str(s.id)) for s, label in zip(sessions, labels)])
         self._title()
-        target = keep if keep is not None else self.current
+        target = keep if keep is not None else self._marks[0]
         try:
             self.highlighted = self.get_option_index(str(target)) if target is not None else 0
         except Exception:  # noqa: BLE001 - not in the list any more: the first row
             self.highlighted = 0 if self.option_count else None
 
     def _label(self, info: SessionInfo) -> Text:
-        if info.id in self.waiting:
+        current, live, waiting = self._marks
+        if info.id in waiting:
             marker = ("⧗ ", "yellow")
-        elif info.id in self.live:
+        elif info.id in live:
             marker = ("⟳ ", "bold green")
         else:
-            marker = ("› " if info.id == self.current else "  ", "bold")
+            marker = ("› " if info.id == current else "  ", "bold")
         title = info.title if len(info.title) <= 40 else info.title[:39] + "…"
-        return Text.assemble(marker, (title, "bold" if info.id == self.current else ""),
+        return Text.assemble(marker, (title, "bold" if info.id == current else ""),
                              (f" {info.message_count}", "dim"))
 
     def _highlighted_id(self) -> int | None:
@@ -98,14 +126,14 @@ class SessionList(OptionList):
         option_id = self.get_option_at_index(self.highlighted).id
         return int(option_id) if option_id else None
 
-    def neighbour(self, step: int) -> int | None:
-        """The session ``step`` rows away from the current one (wrapping)."""
+    def neighbour(self, current: int | None, step: int) -> int | None:
+        """The session ``step`` rows away from ``current`` (wrapping)."""
         if not self.sessions:
             return None
         ids = [s.id for s in self.sessions]
-        if self.current not in ids:
+        if current not in ids:
             return ids[0]
-        return ids[(ids.index(self.current) + step) % len(ids)]
+        return ids[(ids.index(current) + step) % len(ids)]
 
     @on(OptionList.OptionSelected)
     def open_session(self, event: OptionList.OptionSelected) -> None:
@@ -114,25 +142,87 @@ class SessionList(OptionList):
         if event.option.id:
             self.post_message(self.Opened(int(event.option.id)))
 
-    def _request(self, action: str) -> None:
+    def _target(self) -> int | None:
         session_id = self._highlighted_id()
-        if session_id is None and action != "search":
+        if session_id is None:
             self.notify("Highlight a session first.", severity="warning")
-            return
-        self.post_message(self.Requested(action, session_id))
+        return session_id
 
     def action_rename(self) -> None:
         """Rename the highlighted session."""
-        self._request("rename")
+        if (session_id := self._target()) is not None:
+            self.rename(session_id)
 
     def action_delete(self) -> None:
         """Delete the highlighted session (asks first)."""
-        self._request("delete")
+        if (session_id := self._target()) is not None:
+            self.delete(session_id)
 
     def action_search(self) -> None:
         """Filter sessions by title and message text."""
-        self._request("search")
+        self.search()
 
     def action_settings(self) -> None:
         """System prompt and generation params of the highlighted session."""
-        self._request("settings")
+        if (session_id := self._target()) is not None:
+            self.edit_settings(session_id)
+
+    # ----------------------------------------------------------------- the dialogs
+
+    @work(exclusive=True, group="session-dialog")
+    async def rename(self, session_id: int) -> None:
+        """Ask for a new title and store it."""
+        try:
+            info = self.service.session(session_id)
+            title = await self.app.push_screen_wait(InputScreen("New title:", info.title))
+            if title is None or not title.strip():
+                return
+            stored = self.service.rename(session_id, title)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.post_message(self.Renamed(session_id, stored))
+
+    @work(exclusive=True, group="session-dialog")
+    async def delete(self, session_id: int) -> None:
+        """Delete after confirmation; a reply in progress is stopped first."""
+        try:
+            info = self.service.session(session_id)
+            if not await self.app.push_screen_wait(ConfirmScreen(
+                    f"Delete “{info.title}” and its {info.message_count} messages?")):
+                return
+            await self.stop_reply(session_id)
+            self.service.delete(session_id)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.post_message(self.Deleted(session_id))
+        self.notify(f"Deleted “{info.title}”.")
+
+    @work(exclusive=True, group="session-dialog")
+    async def search(self) -> None:
+        """Filter the list by title and message text (empty shows all)."""
+        query = await self.app.push_screen_wait(
+            InputScreen("Search titles and messages (empty shows all):", self.filter_text))
+        if query is None:
+            return
+        self.filter_text = query.strip()
+        self.reload(*self._marks)
+        if self.filter_text and not self.sessions:
+            self.notify(f"No chat mentions “{self.filter_text}”.", severity="warning")
+        self.focus()
+
+    @work(exclusive=True, group="session-dialog")
+    async def edit_settings(self, session_id: int) -> None:
+        """Edit and store a session's system prompt and params."""
+        try:
+            info = self.service.session(session_id)
+            result = await self.app.push_screen_wait(
+                SessionSettingsScreen(info.title, info.system_prompt, info.params))
+            if result is None:
+                return
+            self.service.update_settings(session_id, result["system_prompt"], result["params"])
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify("Chat settings saved.")

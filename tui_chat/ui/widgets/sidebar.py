@@ -1,17 +1,27 @@
-"""The sidebar: models with live status badges, and the session list."""
+"""The model list: every catalog model plus ``auto``, with live status badges.
+
+It owns its actions: downloads, loads, unloads and the start-up check of remote
+endpoints run as its own thread workers against the core (``ModelControl``); status
+changes come back from any thread as :class:`ModelList.StatusChanged` messages.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui_chat.core.catalog import ModelState
+from tui_chat.core.library.catalog import ModelState
+from tui_chat.core.errors import DownloadCancelled, TuiChatError
+from tui_chat.core.events import AUTO, ModelStatus
+from tui_chat.core.models import ModelControl
 
 BADGES = {
     "missing": ("○", "dim"),
@@ -24,7 +34,10 @@ BADGES = {
     "remote": ("☁", "cyan"),
     "auto": ("★", "magenta"),
 }
-AUTO = "auto"
+
+
+_DETAILED = (ModelStatus.ERROR, ModelStatus.LOADED, ModelStatus.DOWNLOADING, ModelStatus.REMOTE)
+"""Statuses whose row has a detail line (the reason, the load time, the reachability)."""
 
 
 def progress_bar(fraction: float, width: int = 10) -> str:
@@ -50,29 +63,47 @@ class ModelList(OptionList):
         name: str
 
     @dataclass
-    class Requested(Message):
-        """The user asked for a model action: download, load, unload, cancel_download."""
-
-        action: str
-        name: str
-
-    @dataclass
     class StatusChanged(Message):
         """A model's status changed (posted from any thread)."""
 
         state: ModelState
 
-    def __init__(self, models: list[tuple[str, str, bool]], *, id: str | None = None) -> None:
-        """``models`` is (name, display_name, is_remote) in catalog order."""
+    def __init__(self, control: ModelControl, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._models = models
+        self.control = control
+        """The core's model actions."""
+        self._models = [spec.name for spec in control.models]
         self._states: dict[str, ModelState] = {}
+        self._downloads: dict[str, threading.Event] = {}
+        self._unsubscribe: Callable[[], None] | None = None
         self.active = AUTO
         """The model chosen for the current chat."""
 
+    @property
+    def downloading(self) -> frozenset[str]:
+        """The models whose download is in progress."""
+        return frozenset(self._downloads)
+
     def on_mount(self) -> None:
         self.border_title = "Models"
-        self.rebuild()
+        self.set_states(self.control.states())
+        self._unsubscribe = self.control.subscribe(self._post_status)
+        if self.control.has_remote:
+            self.check_remote_models()
+
+    def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self.cancel_all_downloads()
+
+    def cancel_all_downloads(self) -> None:
+        """Stop every download in progress (the app is closing)."""
+        for cancel in self._downloads.values():
+            cancel.set()
+
+    def _post_status(self, state: ModelState) -> None:
+        """Catalog listener: runs on any thread, so only posts a message."""
+        self.post_message(self.StatusChanged(state))
 
     def set_states(self, states: list[ModelState]) -> None:
         """Replace every status at once (startup)."""
@@ -83,7 +114,7 @@ class ModelList(OptionList):
         """Redraw every row, keeping the highlight."""
         highlighted = self.highlighted
         self.clear_options()
-        self.add_options([self._option(AUTO)] + [self._option(name) for name, _, _ in self._models])
+        self.add_options([self._option(AUTO)] + [self._option(name) for name in self._models])
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
 
@@ -96,17 +127,14 @@ class ModelList(OptionList):
             badge, style = BADGES["auto"]
             return Text.assemble(mark, (badge, style), " auto ", ("router picks", "dim"))
         state = self._states.get(name)
-        remote = next((r for n, _, r in self._models if n == name), False)
-        status = state.status if state else "missing"
-        shown = "remote" if remote and status in ("downloaded", "verified") else status
-        badge, style = BADGES.get(shown, ("?", ""))
-        text = Text.assemble(mark, (badge, style), f" {name} ", (shown, style or "dim"))
-        if state and state.status == "downloading" and state.progress is not None:
+        status = state.status if state else ModelStatus.MISSING
+        badge, style = BADGES.get(status, ("?", ""))
+        text = Text.assemble(mark, (badge, style), f" {name} ", (status, style or "dim"))
+        if state and status == ModelStatus.DOWNLOADING and state.progress is not None:
             text.append(f"\n    {progress_bar(state.progress)} {state.detail}", style="yellow")
-        elif state and state.detail and (state.status in ("error", "loaded", "downloading")
-                                         or shown == "remote"):
+        elif state and state.detail and status in _DETAILED:
             detail = state.detail if len(state.detail) <= 60 else state.detail[:57] + "…"
-            text.append(f"\n    {detail}", style="red" if state.status == "error" else "dim")
+            text.append(f"\n    {detail}", style="red" if status == ModelStatus.ERROR else "dim")
         return text
 
     def status_of(self, name: str) -> str:
@@ -154,26 +182,87 @@ class ModelList(OptionList):
         name = self.get_option_at_index(self.highlighted).id
         return None if name == AUTO else name
 
-    def _request(self, action: str) -> None:
+    def _target(self, verb: str) -> str | None:
         name = self._highlighted_name()
         if name is None:
-            self.notify("Highlight a model first (auto has nothing to " + action + ").",
+            self.notify(f"Highlight a model first (auto has nothing to {verb}).",
                         severity="warning")
-            return
-        self.post_message(self.Requested(action, name))
+        return name
 
     def action_download(self) -> None:
         """Download the highlighted model."""
-        self._request("download")
+        if (name := self._target("download")) is not None:
+            self.start_download(name)
 
     def action_load(self) -> None:
         """Load the highlighted model now."""
-        self._request("load")
+        if (name := self._target("load")) is not None:
+            self.load_model(name)
 
     def action_unload(self) -> None:
         """Free the highlighted model's memory."""
-        self._request("unload")
+        if (name := self._target("unload")) is None:
+            return
+        if self.control.unload(name):
+            self.notify(f"Unloaded {name}.")
+        else:
+            self.notify(f"{name} is not loaded or is busy.", severity="warning")
 
     def action_cancel_download(self) -> None:
         """Stop the highlighted model's download."""
-        self._request("cancel_download")
+        if (name := self._target("cancel")) is None:
+            return
+        cancel = self._downloads.get(name)
+        if cancel is None:
+            self.notify(f"{name} is not downloading.", severity="warning")
+            return
+        cancel.set()
+
+    # ----------------------------------------------------------------- workers
+
+    def start_download(self, name: str) -> None:
+        """Download ``name`` in a worker; its row shows progress, then verified."""
+        try:
+            problem = self.control.download_problem(name)
+        except TuiChatError as exc:
+            problem = str(exc)
+        if problem is not None:
+            self.notify(problem, severity="warning")
+            return
+        if name in self._downloads:
+            self.notify(f"{name} is already downloading; x on its row cancels.",
+                        severity="warning")
+            return
+        cancel = threading.Event()
+        self._downloads[name] = cancel
+        self.notify(f"Downloading {name}… (x on its row cancels)")
+        self.download_model(name, cancel)
+
+    @work(thread=True, exit_on_error=False, group="download")
+    def download_model(self, name: str, cancel: threading.Event) -> None:
+        """Fetch and verify one model; the catalog posts the progress to this list."""
+        try:
+            verified = self.control.download(name, cancel)
+        except DownloadCancelled:
+            self.app.call_from_thread(self.notify, f"Download of {name} cancelled.")
+        except TuiChatError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=12)
+        else:
+            state = "verified" if verified else "downloaded (no checksum to verify)"
+            self.app.call_from_thread(self.notify,
+                                      f"{name} is ready: {state}. Enter on it to use it.")
+        finally:
+            self._downloads.pop(name, None)  # one dict operation: safe from this thread
+
+    @work(thread=True, exit_on_error=False, group="load")
+    def load_model(self, name: str) -> None:
+        """Load a model ahead of use (its row shows loading, then loaded or error)."""
+        try:
+            self.control.load(name)
+        except TuiChatError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+
+    @work(thread=True, exit_on_error=False, group="remote")
+    def check_remote_models(self) -> None:
+        """Ask every remote endpoint for its models; the rows show who answered."""
+        self.control.check_remote()

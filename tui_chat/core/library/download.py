@@ -10,14 +10,14 @@ Resume: huggingface_hub 2.x resumes a transfer that drops mid-file inside one ca
 with an HTTP ``Range`` request for the missing bytes. It writes to a per-process
 ``.incomplete`` file under ``models_dir/.cache/huggingface/download`` and deletes it
 when the call fails, so a cancelled download (or one whose retries all failed)
-starts over next time.
+starts over next time. The Hub's side (file facts, tuning the library, turning its
+errors into sentences) is :mod:`tui_chat.core.library.hub`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
 import threading
 import time
@@ -25,22 +25,30 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from tui_chat.core.catalog import Catalog
 from tui_chat.core.config import Config, ModelSpec
-from tui_chat.core.errors import TuiChatError
+from tui_chat.core.errors import DownloadCancelled, DownloadError
+from tui_chat.core.events import ModelStatus
+from tui_chat.core.library.catalog import Catalog
+from tui_chat.core.library.hub import (
+    HubFile,
+    explain,
+    hub_endpoint,
+    hub_file,
+    is_transient,
+    quiet_console_logging,
+    reporting_tqdm,
+    use_small_chunks,
+)
+from tui_chat.core.units import format_bytes, format_duration
 
 log = logging.getLogger(__name__)
 
-CHUNK_SIZE = 1024 * 1024
-"""Transfer granularity: progress is reported and cancel checked once per chunk."""
 HASH_BLOCK = 4 * 1024 * 1024
 """Read size while hashing."""
 SPEED_WINDOW_S = 5.0
 """Speed is averaged over this many recent seconds."""
-TRANSIENT_STATUS = frozenset({408, 429, 500, 502, 503, 504})
-"""HTTP statuses worth retrying."""
 
 T = TypeVar("T")
 ProgressCallback = Callable[["Progress"], None]
@@ -101,16 +109,6 @@ class RetryPolicy:
 
 
 @dataclass(frozen=True, slots=True)
-class HubFile:
-    """What the Hub says about a file."""
-
-    size: int | None
-    """Size in bytes."""
-    sha256: str | None
-    """LFS sha256; None for files not stored with LFS."""
-
-
-@dataclass(frozen=True, slots=True)
 class DownloadResult:
     """The outcome of a successful download."""
 
@@ -128,53 +126,7 @@ class DownloadResult:
     """False when a verified file was already in place and nothing was transferred."""
 
 
-class DownloadError(TuiChatError):
-    """A download failed; ``str(err)`` says what to do next.
-
-    Attributes:
-        model: the model's short name.
-        reason: ``not_found``, ``auth``, ``disk``, ``checksum``, ``network``, ``http``,
-            ``offline``, ``skipped``, ``write``, ``cancelled`` or ``error``.
-    """
-
-    def __init__(self, message: str, *, model: str = "", reason: str = "error") -> None:
-        super().__init__(message)
-        self.model = model
-        self.reason = reason
-
-
-class DownloadCancelled(DownloadError):
-    """The download was cancelled through its event."""
-
-    def __init__(self, model: str) -> None:
-        super().__init__(
-            f"Download of {model} was cancelled; start it again to fetch the file.",
-            model=model,
-            reason="cancelled",
-        )
-
-
 # --------------------------------------------------------------------------- helpers
-
-
-def format_bytes(count: float) -> str:
-    """``1234567`` -> ``1.2 MB`` (decimal units, as the Hub shows sizes)."""
-    value = float(count)
-    for unit in ("B", "kB", "MB", "GB"):
-        if abs(value) < 1000:
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} TB"
-
-
-def format_duration(seconds: float) -> str:
-    """``40`` -> ``40s``, ``200`` -> ``3m20s``, ``3900`` -> ``1h05m``."""
-    whole = max(int(round(seconds)), 0)
-    if whole < 60:
-        return f"{whole}s"
-    if whole < 3600:
-        return f"{whole // 60}m{whole % 60:02d}s"
-    return f"{whole // 3600}h{whole % 3600 // 60:02d}m"
 
 
 def disk_free(path: Path) -> int:
@@ -213,12 +165,6 @@ def skip_reason(spec: ModelSpec) -> str | None:
 def downloadable_models(config: Config) -> list[ModelSpec]:
     """Every llama model with a Hub repo (what ``download --all`` fetches)."""
     return [spec for spec in config.models if skip_reason(spec) is None]
-
-
-def hub_endpoint() -> str | None:
-    """``$HF_ENDPOINT`` read now, not at import time (None means the library default)."""
-    value = os.environ.get("HF_ENDPOINT", "").strip().rstrip("/")
-    return value or None
 
 
 # --------------------------------------------------------------------------- progress
@@ -283,60 +229,6 @@ class _Tracker:
     def _check_cancel(self) -> None:
         if self._cancel.is_set():
             raise DownloadCancelled(self._model)
-
-
-def _reporting_tqdm(tracker: _Tracker) -> type:
-    """A silent tqdm subclass for ``hf_hub_download(tqdm_class=...)`` feeding ``tracker``.
-
-    Raising from ``update`` (on cancel) aborts the transfer cleanly: the library closes
-    the response and removes its temporary file. ``update_transfer`` exists so that Xet
-    downloads use a single bar (network bytes are already counted through ``update``).
-    """
-    from huggingface_hub.utils import tqdm as hub_tqdm
-
-    class ReportingBar(hub_tqdm):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["disable"] = True  # never draw: the caller renders progress
-            super().__init__(*args, **kwargs)
-            tracker.begin(kwargs.get("total"), kwargs.get("initial") or 0)
-
-        def update(self, n: float | None = 1) -> bool | None:
-            tracker.advance(int(n or 0))
-            return super().update(n)
-
-        def update_transfer(self, n: int = 1) -> None:
-            """Network byte count of Xet transfers; already covered by ``update``."""
-
-        def set_transfer_postfix_str(self, *args: Any, **kwargs: Any) -> None:
-            """Xet speed label; nothing to draw."""
-
-    return ReportingBar
-
-
-def _use_small_chunks() -> None:
-    """Make the library hand over 1 MiB chunks instead of 10 MiB.
-
-    Progress and cancel are only seen between chunks, so 10 MiB would mean seconds
-    between updates (and before a cancel takes effect) on a slow link.
-    """
-    from huggingface_hub import constants
-
-    if getattr(constants, "DOWNLOAD_CHUNK_SIZE", 0) > CHUNK_SIZE:
-        constants.DOWNLOAD_CHUNK_SIZE = CHUNK_SIZE
-
-
-def _quiet_hub_console_logging() -> None:
-    """Stop huggingface_hub printing warnings to the terminal; they still reach our log.
-
-    The library adds its own stderr handler, which would break the CLI's progress line
-    and draw over the TUI. Its records propagate to the root logger (the log file).
-    """
-    import huggingface_hub.utils.logging  # noqa: F401 - adds the handler on first import
-
-    hub_logger = logging.getLogger("huggingface_hub")
-    for handler in list(hub_logger.handlers):
-        if type(handler) is logging.StreamHandler:
-            hub_logger.removeHandler(handler)
 
 
 # --------------------------------------------------------------------------- downloader
@@ -423,20 +315,7 @@ class Downloader:
 
     def hub_file(self, spec: ModelSpec) -> HubFile:
         """Size and LFS sha256 of ``spec``'s file, from the Hub's paths-info route."""
-        from huggingface_hub import HfApi
-
-        api = HfApi(endpoint=self.endpoint, token=self.token, library_name="tui-chat")
-        assert spec.repo is not None and spec.file is not None
-        for entry in api.get_paths_info(spec.repo, [spec.file], revision=spec.revision):
-            if getattr(entry, "path", None) == spec.file and hasattr(entry, "size"):
-                lfs = getattr(entry, "lfs", None)
-                return HubFile(entry.size, lfs.sha256 if lfs else None)
-        raise DownloadError(
-            f"{spec.name}: file {spec.file} is not in {spec.repo} at revision {spec.revision} "
-            "(HTTP 404); check file and revision for this model in the config.",
-            model=spec.name,
-            reason="not_found",
-        )
+        return hub_file(spec, self.endpoint, self.token)
 
     # ------------------------------------------------------------------ steps
 
@@ -453,7 +332,7 @@ class Downloader:
             return done
         self._prepare_library(spec)
         self._prepare_dir(spec)
-        self.catalog.set_state(spec.name, "downloading", "asking the Hub", 0.0)
+        self.catalog.set_state(spec.name, ModelStatus.DOWNLOADING, "asking the Hub", 0.0)
         hub = self._retrying(spec, cancel, lambda: self.hub_file(spec))
         expected = spec.sha256 or hub.sha256
         if hub.size and spec.size and hub.size != spec.size:
@@ -480,8 +359,8 @@ class Downloader:
         """Tune huggingface_hub for this app and refuse early when it is set offline."""
         from huggingface_hub import constants
 
-        _use_small_chunks()
-        _quiet_hub_console_logging()
+        use_small_chunks()
+        quiet_console_logging()
         if constants.is_offline_mode():
             raise DownloadError(
                 f"{spec.name}: HF_HUB_OFFLINE is set, so nothing can be downloaded; "
@@ -527,7 +406,7 @@ class Downloader:
             local_dir=self.models_dir,
             endpoint=self.endpoint,
             token=self.token,
-            tqdm_class=_reporting_tqdm(tracker),
+            tqdm_class=reporting_tqdm(tracker),
             library_name="tui-chat",
         )
         return Path(local)
@@ -581,7 +460,7 @@ class Downloader:
     ) -> Callable[[Progress], None]:
         def emit(progress: Progress) -> None:
             self.catalog.set_state(
-                spec.name, "downloading", progress.describe(), progress.fraction
+                spec.name, ModelStatus.DOWNLOADING, progress.describe(), progress.fraction
             )
             if on_progress is not None:
                 on_progress(progress)
@@ -618,108 +497,16 @@ class Downloader:
                 raise
             except Exception as exc:  # noqa: BLE001 - classified, logged and re-raised below
                 failures += 1
-                if not _is_transient(exc) or failures >= self.retry.attempts:
+                if not is_transient(exc) or failures >= self.retry.attempts:
                     log.warning("%s: giving up after %d attempt(s)", spec.name, failures,
                                 exc_info=True)
-                    raise _explain(exc, spec, self.endpoint, failures) from exc
+                    raise explain(exc, spec, self.endpoint, failures) from exc
                 wait = self.retry.delay(failures)
                 log.warning("%s: attempt %d failed (%s: %s); retrying in %.1fs",
                             spec.name, failures, type(exc).__name__, exc, wait)
-                self.catalog.set_state(spec.name, "downloading",
+                self.catalog.set_state(spec.name, ModelStatus.DOWNLOADING,
                                        f"retrying in {format_duration(wait)}", None)
                 if cancel.wait(wait):
                     raise DownloadCancelled(spec.name) from exc
 
 
-# --------------------------------------------------------------------------- errors
-
-
-def _underlying(exc: BaseException) -> BaseException:
-    """The real cause behind huggingface_hub's "not in local cache" wrapper."""
-    from huggingface_hub.errors import LocalEntryNotFoundError
-
-    while isinstance(exc, LocalEntryNotFoundError) and exc.__cause__ is not None:
-        exc = exc.__cause__
-    return exc
-
-
-def _status(exc: BaseException) -> int | None:
-    response = getattr(exc, "response", None)
-    status = getattr(response, "status_code", None)
-    return status if isinstance(status, int) else None
-
-
-def _is_network(exc: BaseException) -> bool:
-    try:
-        import httpx2
-    except ImportError:  # pragma: no cover - huggingface_hub 2.x depends on it
-        return isinstance(exc, ConnectionError | TimeoutError)
-    return isinstance(
-        exc,
-        httpx2.TimeoutException | httpx2.NetworkError | httpx2.RemoteProtocolError,
-    ) or isinstance(exc, ConnectionError | TimeoutError)
-
-
-def _is_transient(exc: BaseException) -> bool:
-    """True for failures a later attempt may not see (network, 5xx, 429, short body)."""
-    from huggingface_hub.errors import OfflineModeIsEnabled
-
-    cause = _underlying(exc)
-    if isinstance(cause, OfflineModeIsEnabled):
-        return False
-    status = _status(cause)
-    if status is not None:
-        return status in TRANSIENT_STATUS
-    if _is_network(cause):
-        return True
-    return isinstance(cause, OSError) and "Consistency check failed" in str(cause)
-
-
-def _explain(
-    exc: BaseException, spec: ModelSpec, endpoint: str | None, attempts: int
-) -> DownloadError:
-    """Turn a library or network error into one sentence saying what to do next."""
-    from huggingface_hub.errors import (
-        GatedRepoError,
-        RemoteEntryNotFoundError,
-        RepositoryNotFoundError,
-        RevisionNotFoundError,
-    )
-
-    cause = _underlying(exc)
-    status = _status(cause)
-    name, repo = spec.name, spec.repo
-    if isinstance(cause, RevisionNotFoundError):
-        text = (f"{name}: revision {spec.revision} does not exist in {repo} (HTTP 404); "
-                "check revision for this model in the config.")
-        return DownloadError(text, model=name, reason="not_found")
-    if isinstance(cause, RemoteEntryNotFoundError):
-        text = (f"{name}: file {spec.file} is not in {repo} at revision {spec.revision} "
-                "(HTTP 404); check file and revision for this model in the config.")
-        return DownloadError(text, model=name, reason="not_found")
-    if isinstance(cause, GatedRepoError) or status in (401, 403):
-        text = (f"{name}: the Hub refused access to {repo} (HTTP {status}); the repo may be "
-                "gated or private, so accept its terms on its Hub page, then set HF_TOKEN or "
-                "run `hf auth login` and try again.")
-        return DownloadError(text, model=name, reason="auth")
-    if isinstance(cause, RepositoryNotFoundError) or status == 404:
-        text = (f"{name}: repository {repo} was not found on the Hub (HTTP 404); "
-                "check repo for this model in the config.")
-        return DownloadError(text, model=name, reason="not_found")
-    where = endpoint or "the Hugging Face Hub"
-    if status is not None:
-        text = (f"{name}: {where} answered HTTP {status} for {repo} after {attempts} "
-                "attempt(s); try again later.")
-        return DownloadError(text, model=name, reason="http")
-    if _is_transient(cause):
-        text = (f"{name}: could not reach {where} after {attempts} attempt(s) "
-                f"({type(cause).__name__}); check the network connection (or HF_ENDPOINT) "
-                "and run the download again.")
-        return DownloadError(text, model=name, reason="network")
-    if isinstance(cause, OSError) and cause.errno is not None:
-        text = (f"{name}: saving {spec.file} failed ({cause.strerror}); "
-                "free up disk space or fix the permissions of models_dir.")
-        return DownloadError(text, model=name, reason="write")
-    text = (f"{name}: download failed ({type(cause).__name__}: {cause}); "
-            "see the log for details.")
-    return DownloadError(text.replace("\n", " "), model=name, reason="error")

@@ -1,0 +1,91 @@
+"""What the model list asks of the core: status, load, unload, download, remote checks.
+
+The TUI's model list calls these from its own thread workers; every call blocks and
+raises :class:`TuiChatError` with one sentence. Status changes reach listeners
+through the catalog (any thread), never as return values, so the sidebar shows the
+same states for a load started here, by a reply or by another chat.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from tui_chat.core.config import ModelSpec
+from tui_chat.core.errors import TuiChatError
+from tui_chat.core.events import AUTO, ModelStatus
+from tui_chat.core.library.catalog import Catalog, ModelState
+from tui_chat.core.pool import ModelPool
+
+REMOTE_CHECK_TIMEOUT_S = 3.0
+"""How long the start-up check of a remote endpoint may take."""
+
+
+class ModelControl:
+    """The catalog's models, as the user acts on them."""
+
+    def __init__(self, catalog: Catalog, pool: ModelPool) -> None:
+        self.catalog = catalog
+        self.pool = pool
+
+    @property
+    def models(self) -> tuple[ModelSpec, ...]:
+        """Every catalog model, in config order."""
+        return self.catalog.models
+
+    def states(self) -> list[ModelState]:
+        """The status of every model, in catalog order."""
+        return [self.catalog.state(spec.name) for spec in self.catalog.models]
+
+    def subscribe(self, listener: Callable[[ModelState], None]) -> Callable[[], None]:
+        """Call ``listener`` (on any thread) whenever a model's status changes."""
+        return self.catalog.subscribe(listener)
+
+    def validate_choice(self, name: str) -> None:
+        """Raise TuiChatError unless ``name`` is ``auto`` or a catalog model."""
+        if name != AUTO:
+            self.catalog.spec(name)
+
+    def load(self, name: str) -> None:
+        """Load ``name`` now (status: loading, then loaded or error)."""
+        self.pool.load(name)
+
+    def unload(self, name: str) -> bool:
+        """Free ``name``'s memory; False when it is not loaded or is generating."""
+        return self.pool.unload(name)
+
+    def download_problem(self, name: str) -> str | None:
+        """Why ``name`` has nothing to download (embedded, remote), or None."""
+        from tui_chat.core.library.download import skip_reason
+
+        return skip_reason(self.catalog.spec(name))
+
+    def download(self, name: str, cancel: threading.Event) -> bool:
+        """Fetch and verify ``name``; True when a checksum was verified.
+
+        Raises:
+            DownloadCancelled: ``cancel`` was set (the partial file is kept for resume
+                or removed, as the downloader decides).
+            TuiChatError: the download failed; the message says what to do.
+        """
+        from tui_chat.core.library.download import Downloader
+
+        return Downloader(self.catalog).download(name, cancel=cancel).verified
+
+    def check_remote(self) -> None:
+        """Ask every remote endpoint for its models; the status says if it answered."""
+        from tui_chat.core.remote import check_endpoint
+
+        for spec in self.catalog.models:
+            if spec.is_remote:
+                ok, detail = check_endpoint(spec, timeout=REMOTE_CHECK_TIMEOUT_S)
+                self.catalog.set_state(spec.name, ModelStatus.REMOTE if ok else ModelStatus.ERROR,
+                                       "reachable" if ok else detail)
+
+    @property
+    def has_remote(self) -> bool:
+        """True when any model is served over HTTP."""
+        return any(spec.is_remote for spec in self.catalog.models)
+
+
+__all__ = ["ModelControl", "TuiChatError"]

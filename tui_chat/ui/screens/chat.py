@@ -1,0 +1,598 @@
+"""The chat: prompt → worker → core events → views. It owns the replies in progress.
+
+Enter in the prompt reaches :meth:`ChatScreen.send_prompt`; the core's ``send``
+returns the reply's events, which a thread worker (:meth:`ChatScreen.drain`) drains:
+text goes straight to the reply view's buffer, every other event becomes one message
+(``ui/messages.py``) handled below by a method named for its effect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterator
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from tui_chat.core import events as core
+from tui_chat.core.chat import ChatService
+from tui_chat.core.errors import TuiChatError
+from tui_chat.core.events import AUTO, MessageState
+from tui_chat.core.models import ModelControl
+from tui_chat.core.store import StoredMessage
+from tui_chat.ui import messages as msg
+from tui_chat.ui.live import LiveReply
+from tui_chat.ui.pacing import ASK_WAIT_S, Deferred, FrameHold
+from tui_chat.ui.widgets.chat_log import ChatLog
+from tui_chat.ui.widgets.message import MessageView
+from tui_chat.ui.widgets.prompt import PromptInput
+from tui_chat.ui.widgets.sessions import SessionList
+from tui_chat.ui.widgets.sidebar import ModelList
+
+log = logging.getLogger(__name__)
+
+NEW_CHAT = "New chat"
+
+class ChatScreen(Screen[None]):
+    """Sidebar (models, sessions), the chat log, a status line and the prompt."""
+
+    BINDINGS = [
+        # The app's Ctrl+Q, F1 and F2 stand here too, in the order the footer shows
+        # them: it lists this screen's bindings before the app's, and at 80 columns
+        # only the first few fit.
+        Binding("ctrl+q", "app.quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+n", "new_chat", "New chat", id="new_chat"),
+        Binding("escape", "stop", "Stop", id="stop"),
+        Binding("f1", "app.help", "Help", id="help"),
+        Binding("f2", "app.diagnostics", "Diagnostics", id="diagnostics"),
+        Binding("ctrl+y", "copy_reply", "Copy reply", id="copy_reply", priority=True),
+        Binding("ctrl+o", "focus_models", "Models", id="focus_models"),
+        Binding("ctrl+s", "focus_sessions", "Sessions", id="focus_sessions", show=False),
+        Binding("ctrl+pagedown,alt+down", "next_session", "Next chat", id="next_session",
+                show=False),
+        Binding("ctrl+pageup,alt+up", "next_session(-1)", "Previous chat", id="prev_session",
+                show=False),
+        Binding("ctrl+r", "regenerate", "Regenerate", id="regenerate", show=False),
+        Binding("ctrl+g", "edit_last", "Edit last prompt", id="edit_last", show=False),
+        Binding("f3", "chat_settings", "Chat settings", id="chat_settings", show=False),
+        Binding("ctrl+l", "focus_log", "Chat log", id="focus_log", show=False),
+        Binding("ctrl+e", "focus_prompt", "Prompt", id="focus_prompt", show=False),
+    ]
+
+    # ``var``: a change runs the watcher only, no repaint of the whole screen (the
+    # status line changes as each reply starts).
+    session_id: var[int | None] = var(None)
+    """The chat shown in the log; None until its first prompt is sent."""
+    model_choice: var[str] = var(AUTO)
+    """``auto`` or the model pinned for the chat shown."""
+    session_title: var[str] = var(NEW_CHAT)
+    """The title of the chat shown, in the header."""
+    status_text: var[str] = var("Ready")
+    """The status line under the chat log."""
+
+    def __init__(self, service: ChatService, models: ModelControl, default_model: str,
+                 keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap = keymap or {}
+        """Binding id -> keys (``[keys]`` in config.toml), for the prompt's own keys."""
+        self.service = service
+        """The core: sessions, messages and replies."""
+        self.models = models
+        """The core's model actions, for the model list."""
+        self.default_model = default_model
+        """The model a new chat starts with (``default_model`` in config.toml)."""
+        self._live: dict[int, LiveReply] = {}
+        self._frames: FrameHold | None = None
+        self._later: Deferred | None = None
+        self.set_reactive(ChatScreen.model_choice, default_model)
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                yield ModelList(self.models, id="models")
+                yield SessionList(self.service, self.stop_reply, id="sessions")
+            with Vertical(id="chat"):
+                yield ChatLog(id="log")
+                yield Static("", id="status", markup=False)
+                yield PromptInput(self.keymap, id="prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._frames = FrameHold(self.app)
+        self._later = Deferred(self.app)
+        self.query_one(ModelList).set_active(self.model_choice)
+        self.query_one(PromptInput).focus()
+        self._show_title()
+        self.refresh_sessions()
+        self._refresh_status()
+        if recovered := self.service.recovered:
+            self.notify(f"{recovered} reply(s) were cut off last time; they are kept, "
+                        "marked interrupted.", severity="warning", timeout=8)
+
+    def on_unmount(self) -> None:
+        for live in self._live.values():
+            live.cancel.set()
+        if self._later is not None:
+            self._later.cancel()
+        if self._frames is not None:
+            self._frames.release()
+
+    @property
+    def streaming(self) -> frozenset[int]:
+        """The chats with a reply in progress."""
+        return frozenset(self._live)
+
+    @property
+    def waiting(self) -> frozenset[int]:
+        """The chats whose reply waits for a model another chat is using."""
+        return frozenset(sid for sid, live in self._live.items() if live.waiting)
+
+    @property
+    def frames_held(self) -> bool:
+        """True while the screen holds its updates for a reply's first text."""
+        return self._frames is not None and self._frames.held
+
+    def stop_all(self) -> None:
+        """Stop every reply in progress (each partial reply is saved as stopped)."""
+        for live in self._live.values():
+            live.cancel.set()
+
+    # ----------------------------------------------------------------- header/status
+
+    def _show_title(self) -> None:
+        self.title = self.session_title
+        self.sub_title = f"model: {self.model_choice}"
+
+    def watch_model_choice(self) -> None:
+        self._show_title()
+
+    def watch_session_title(self) -> None:
+        self._show_title()
+
+    def watch_status_text(self, text: str) -> None:
+        try:
+            self.query_one("#status", Static).update(text)
+        except NoMatches:  # not composed yet
+            pass
+
+    def _refresh_status(self) -> None:
+        live = self._current_live()
+        if live is not None and live.waiting:
+            self.status_text = f"Waiting for {live.model}: another chat is using it… · Esc stops"
+        elif live is not None and live.model:
+            self.status_text = f"{live.model} is answering… · Esc stops"
+        elif live is not None:
+            self.status_text = "Preparing… · Esc stops"
+        else:
+            self.status_text = f"Ready · model: {self.model_choice} · Enter sends, ^j newline"
+
+    def _current_live(self) -> LiveReply | None:
+        return self._live.get(self.session_id) if self.session_id is not None else None
+
+    def refresh_sessions(self) -> None:
+        """Reload the session list, marking the chat shown and those streaming."""
+        self.query_one(SessionList).reload(self.session_id, self.streaming, self.waiting)
+
+    def refresh_sessions_soon(self) -> None:
+        """:meth:`refresh_sessions` a moment from now (see pacing.Deferred)."""
+        if self._later is not None:
+            self._later.add(self.refresh_sessions)
+
+    # ----------------------------------------------------------------- choosing a model
+
+    def choose_model(self, name: str) -> None:
+        """Use ``name`` (or auto) for the chat shown, and for its later prompts."""
+        try:
+            self.service.set_model(self.session_id, name)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.model_choice = name
+        self.query_one(ModelList).set_active(name)
+        self.notify(f"Model for this chat: {name}")
+        self._refresh_status()
+
+    @on(ModelList.Chosen)
+    def use_chosen_model(self, event: ModelList.Chosen) -> None:
+        """Enter in the model list picks the model."""
+        self.choose_model(event.name)
+        self.query_one(PromptInput).focus()
+
+    # ----------------------------------------------------------------- sending
+
+    @on(PromptInput.HelpRequested)
+    def open_help_from_prompt(self) -> None:
+        """'?' in an empty prompt."""
+        self.app.action_help()
+
+    @on(PromptInput.Submitted)
+    async def send_prompt(self, event: PromptInput.Submitted) -> None:
+        """Show the prompt at once, then stream the reply in a worker."""
+        try:
+            await self._send(event.text, event.typed)
+        except NoMatches:  # Enter, then the app closed before it got to the prompt
+            log.info("a prompt arrived while the app was closing; not sent")
+        finally:
+            for prompt in self.query(PromptInput):
+                prompt.submit_handled()
+
+    async def _send(self, text: str, typed: str) -> None:
+        if self._current_live() is not None:
+            self.notify("A reply is still streaming in this chat; Esc stops it.",
+                        severity="warning")
+            return
+        live: LiveReply | None = None
+        try:
+            self.service.check_prompt(text)
+            if self.session_id is None:
+                session = self.service.new_session(text, self.model_choice)
+                self.session_id = session.id
+                # The header follows with the sidebar: a new title repaints the screen.
+                self._defer(lambda sid=session.id, title=session.title:
+                            self._show_session_title(sid, title))
+            live = LiveReply(self.session_id)
+            events = self.service.send(self.session_id, text, live.cancel,
+                                       model=self.model_choice)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        if self._frames is not None:
+            self._frames.start()
+        self.query_one(PromptInput).take_sent(typed)
+        await self.start_reply(live, events, prompt_view=MessageView("user", text))
+
+    def _defer(self, update: Callable[[], object]) -> None:
+        if self._later is not None:
+            self._later.add(update)
+
+    def _show_session_title(self, session_id: int, title: str) -> None:
+        if self.session_id == session_id:
+            self.session_title = title
+
+    async def start_reply(self, live: LiveReply, events: Iterator[core.ReplyEvent],
+                          prompt_view: MessageView | None = None) -> None:
+        """Start the worker on ``events``, then show the prompt and a streaming reply.
+
+        The worker starts first: routing, storing the prompt and the model's prompt
+        evaluation overlap with mounting the two messages, instead of following them.
+        Text that arrives before the reply's view is mounted waits in the LiveReply.
+        """
+        self._live[live.session_id] = live
+        live.worker = self.drain(live, events)
+        # Let the worker run alone until the model has the prompt (a millisecond or
+        # two; at most ASK_WAIT_S): mounting the messages meanwhile would share the
+        # GIL with it and delay the prompt. The mounting then overlaps the model's
+        # prompt evaluation instead.
+        deadline = time.monotonic() + ASK_WAIT_S
+        while not live.asked.is_set() and time.monotonic() < deadline:
+            await asyncio.sleep(0.0005)
+        if live.asked.is_set():
+            await asyncio.sleep(0.001)  # the worker writes the request just after Answering
+        log_widget = self.query_one(ChatLog)
+        reply = MessageView("assistant", "", state=MessageState.STREAMING,
+                            meta=live.meta or self.model_choice)
+        await log_widget.add(*([prompt_view] if prompt_view is not None else []), reply)
+        log_widget.anchor()
+        reply.start_stream()
+        if self._frames is not None:
+            reply.on_first_text = self._frames.release
+        if self._live.get(live.session_id) is live and self.session_id == live.session_id:
+            live.attach(reply)
+        else:  # it already finished (or the chat was left) while the views were mounting
+            state = live.state if live.state != MessageState.STREAMING \
+                else MessageState.INTERRUPTED
+            await reply.finish(live.text, state, meta=live.meta)
+        self.refresh_sessions_soon()
+        self._refresh_status()
+
+    @work(thread=True, exit_on_error=False, group="reply")
+    def drain(self, live: LiveReply, events: Iterator[core.ReplyEvent]) -> None:
+        """Drain the core's reply events on a worker thread (see ``LiveReply.drain``)."""
+        live.drain(events, self.post_message)
+
+    def _reply(self, message: msg.ReplyMessage) -> LiveReply | None:
+        """The reply a message belongs to, while it is in progress."""
+        return next((live for live in self._live.values()
+                     if live.reply_id == message.reply_id), None)
+
+    @staticmethod
+    def _view(live: LiveReply) -> MessageView | None:
+        return live.view if live.view is not None and live.view.is_attached else None
+
+    # ----------------------------------------------------------------- reply events
+
+    @on(msg.ReplyWaiting)
+    def show_model_busy(self, message: msg.ReplyWaiting) -> None:
+        """The model serves another chat: say this reply queues."""
+        if (live := self._reply(message)) is None:
+            return
+        live.model, live.waiting = message.event.model, True
+        live.meta = f"waiting for {live.model} (another chat is using it)"
+        if (view := self._view(live)) is not None:
+            view.meta = live.meta
+        self.refresh_sessions_soon()
+        self._refresh_status()
+
+    @on(msg.ReplyLoading)
+    def show_model_loading(self, message: msg.ReplyLoading) -> None:
+        """The status line says the model is loading."""
+        live = self._reply(message)
+        if live is not None and live.session_id == self.session_id:
+            self.status_text = f"Loading {message.event.model}…"
+
+    @on(msg.ReplyAnswering)
+    def show_model_answering(self, message: msg.ReplyAnswering) -> None:
+        """The meta line names the model and why it was chosen."""
+        if (live := self._reply(message)) is None:
+            return
+        live.model, live.waiting = message.event.model, False
+        live.meta = msg.reply_meta(live.model, message.reason)
+        live.message_id = message.event.message_id
+        if (view := self._view(live)) is not None:
+            view.meta = live.meta
+            view.message_id = live.message_id
+        self.refresh_sessions_soon()
+        self._refresh_status()
+
+    @on(msg.ReplyTrimmed)
+    async def show_trimmed_context(self, message: msg.ReplyTrimmed) -> None:
+        """A notice above the reply says how many older turns were left out."""
+        if (live := self._reply(message)) is None:
+            return
+        text = (f"{message.event.dropped} older messages were left out to fit the "
+                f"{message.event.context:,}-token context.")
+        self.notify(text, severity="warning")
+        if (view := self._view(live)) is not None:
+            await self.query_one(ChatLog).mount(MessageView("notice", text), before=view)
+
+    @on(msg.HistoryNotSaved)
+    def warn_history_not_saved(self, message: msg.HistoryNotSaved) -> None:
+        """History could not be written: say so; the reply stays on screen."""
+        self.notify(f"{message.event.message.rstrip('.')}. The reply goes on and stays on "
+                    "screen.", severity="error", timeout=15)
+
+    @on(msg.ReplyFellBack)
+    async def show_fallback(self, message: msg.ReplyFellBack) -> None:
+        """Say which model failed and which is next; a restarted reply gets a new view."""
+        event = message.event
+        if event.trigger != core.FallbackTrigger.MISSING:  # the meta line says "missing"
+            nxt = f"; trying {event.next_model}" if event.next_model else ""
+            self.notify(f"{event.message.rstrip('.')}{nxt}.", severity="warning", timeout=8)
+        live, old = self._reply(message), message.old_view
+        if old is None or not old.is_attached:
+            return
+        await old.finish(message.partial, MessageState.ERROR, meta=f"{event.model} · failed")
+        if live is not None and live.view is None and self.session_id == live.session_id:
+            fresh = await self.query_one(ChatLog).add(
+                MessageView("assistant", "", state=MessageState.STREAMING))
+            fresh.start_stream()
+            live.attach(fresh)
+
+    @on(msg.ReplyFinished)
+    async def settle_finished_reply(self, message: msg.ReplyFinished) -> None:
+        """Settle the view with the full text, free the chat, show the reply's figures."""
+        if (live := self._reply(message)) is None:
+            return
+        event = message.event
+        live.state = event.state
+        live.meta = msg.reply_meta(event.model, message.reason, event.fallbacks)
+        if (view := self._view(live)) is not None:
+            await view.finish(event.text, event.state, meta=live.meta)
+        elif live.session_id != self.session_id and event.state == MessageState.COMPLETE:
+            self._tell_reply_ready(live.session_id)
+        self._live.pop(live.session_id, None)
+        self.refresh_sessions()
+        self._refresh_status()
+        if live.session_id == self.session_id and event.metrics.tokens_per_s and event.model:
+            self.status_text = (f"{event.model} · {event.metrics.completion_tokens} tokens · "
+                                f"{event.metrics.tokens_per_s:.0f} tok/s · ready")
+
+    def _tell_reply_ready(self, session_id: int) -> None:
+        try:
+            title = self.service.session(session_id).title
+        except TuiChatError:  # the chat was deleted as its reply ended
+            return
+        self.notify(f"Reply ready in “{title}”.")
+
+    @on(msg.ReplyFailed)
+    async def show_reply_failure(self, message: msg.ReplyFailed) -> None:
+        """The worker failed: one sentence, the partial text kept and marked error."""
+        self.notify(message.message, severity="error", timeout=10)
+        if (live := self._reply(message)) is None:
+            return
+        live.state, live.meta = MessageState.ERROR, message.message
+        if (view := self._view(live)) is not None:
+            await view.finish(live.text, MessageState.ERROR, meta=message.message)
+        self._live.pop(live.session_id, None)
+        self.refresh_sessions()
+        self._refresh_status()
+
+    # ----------------------------------------------------------------- sessions
+
+    async def open_session(self, session_id: int) -> None:
+        """Show ``session_id`` in the log, re-attaching its reply in progress, if any."""
+        try:
+            info = self.service.session(session_id)
+            stored = self.service.messages(session_id)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._leave_current()
+        self.session_id = session_id
+        self.session_title = info.title
+        self.model_choice = info.model
+        self.query_one(ModelList).set_active(info.model)
+        log_widget = self.query_one(ChatLog)
+        await log_widget.clear()
+        live = self._live.get(session_id)
+        live_id = None
+        if live is not None and live.view is None:
+            streaming = [m for m in stored if m.state == MessageState.STREAMING]
+            live_id = streaming[-1].id if streaming else None
+        views = [MessageView(m.role, m.content, meta=_stored_meta(m), state=m.state,
+                             message_id=m.id)
+                 for m in stored if m.id != live_id and m.role != core.Role.SYSTEM]
+        if views:
+            await log_widget.mount_all(views)
+        if live is not None:
+            view = await log_widget.add(MessageView("assistant", "",
+                                                    state=MessageState.STREAMING,
+                                                    meta=live.meta or "…"))
+            view.start_stream()
+            live.attach(view)
+        log_widget.anchor()
+        self.refresh_sessions()
+        self._refresh_status()
+
+    def _leave_current(self) -> None:
+        """Leave the chat shown; its reply (if any) goes on unseen."""
+        if (live := self._current_live()) is not None:
+            live.detach()
+
+    async def stop_reply(self, session_id: int) -> None:
+        """Stop ``session_id``'s reply, if any, and wait until its worker has ended."""
+        live = self._live.get(session_id)
+        if live is None:
+            return
+        live.cancel.set()
+        if live.worker is not None:
+            await live.worker.wait()
+
+    @on(SessionList.Opened)
+    async def show_opened_session(self, event: SessionList.Opened) -> None:
+        """Enter in the session list."""
+        await self.open_session(event.session_id)
+        self.query_one(PromptInput).focus()
+
+    @on(SessionList.Renamed)
+    def show_new_title(self, event: SessionList.Renamed) -> None:
+        """A chat was renamed: the header follows when it is the one shown."""
+        if event.session_id == self.session_id:
+            self.session_title = event.title
+        self.refresh_sessions()
+
+    @on(SessionList.Deleted)
+    async def leave_deleted_session(self, event: SessionList.Deleted) -> None:
+        """A chat was deleted: a fresh one replaces it when it was the one shown."""
+        if event.session_id == self.session_id:
+            await self.action_new_chat()
+        self.refresh_sessions()
+
+    # ----------------------------------------------------------------- actions
+
+    def action_stop(self) -> None:
+        """Esc: stop the reply streaming in this chat (or leave a list for the prompt)."""
+        live = self._current_live()
+        if live is None:
+            if isinstance(self.focused, ChatLog | ModelList | SessionList):
+                self.query_one(PromptInput).focus()
+            return
+        live.cancel.set()
+        self.status_text = "Stopping…"
+
+    async def action_new_chat(self) -> None:
+        """Ctrl+N: a fresh conversation (the current one stays in history)."""
+        self._leave_current()
+        self.session_id = None
+        self.session_title = NEW_CHAT
+        self.model_choice = self.default_model
+        self.query_one(ModelList).set_active(self.model_choice)
+        await self.query_one(ChatLog).clear()
+        self.query_one(PromptInput).focus()
+        self.refresh_sessions()
+        self._refresh_status()
+
+    async def action_next_session(self, step: int = 1) -> None:
+        """Go to the next (or previous) chat in the list."""
+        target = self.query_one(SessionList).neighbour(self.session_id, step)
+        if target is not None and target != self.session_id:
+            await self.open_session(target)
+
+    def action_chat_settings(self) -> None:
+        """F3: system prompt and generation params of this chat."""
+        if self.session_id is None:
+            self.notify("Send a first message, then set this chat's system prompt.",
+                        severity="warning")
+            return
+        self.query_one(SessionList).edit_settings(self.session_id)
+
+    def _busy(self, verb: str) -> bool:
+        if self.session_id is None or self._current_live() is not None:
+            self.notify(f"Nothing to {verb} (or a reply is still streaming).",
+                        severity="warning")
+            return True
+        return False
+
+    async def action_regenerate(self) -> None:
+        """Ctrl+R: drop the last reply and ask again."""
+        if self._busy("regenerate") or self.session_id is None:
+            return
+        session_id = self.session_id
+        live = LiveReply(session_id)
+        try:
+            events = self.service.regenerate(session_id, live.cancel)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        await self.open_session(session_id)
+        await self.start_reply(live, events)
+
+    async def action_edit_last(self) -> None:
+        """Ctrl+G: take back the last prompt (and its reply) into the prompt to edit."""
+        if self._busy("edit") or self.session_id is None:
+            return
+        text = self.service.take_back(self.session_id)
+        if text is None:
+            return
+        await self.open_session(self.session_id)
+        prompt = self.query_one(PromptInput)
+        prompt.load_text(text)
+        prompt.move_cursor(prompt.document.end)
+        prompt.focus()
+
+    def action_copy_reply(self) -> None:
+        """Copy the last reply to the clipboard with OSC 52 (works over SSH)."""
+        for view in reversed(self.query_one(ChatLog).messages):
+            if view.role == core.Role.ASSISTANT and view.text:
+                self.app.copy_to_clipboard(view.text)
+                self.notify(f"Copied the last reply ({len(view.text):,} characters).")
+                return
+        self.notify("There is no reply to copy yet.", severity="warning")
+
+    def action_focus_models(self) -> None:
+        """Move focus to the model list."""
+        self.query_one(ModelList).focus()
+
+    def action_focus_sessions(self) -> None:
+        """Move focus to the session list."""
+        widget = self.query_one(SessionList)
+        if widget.display:
+            widget.focus()
+
+    def action_focus_log(self) -> None:
+        """Move focus to the chat log."""
+        self.query_one(ChatLog).focus()
+
+    def action_focus_prompt(self) -> None:
+        """Move focus to the prompt."""
+        self.query_one(PromptInput).focus()
+
+
+def _stored_meta(message: StoredMessage) -> str:
+    """The meta line of a stored message: its model, and for a reply the route reason."""
+    model = message.model or ""
+    route = message.meta.get("route") if message.role == core.Role.ASSISTANT else None
+    if route:
+        return f"{model} · {route}" if model else str(route)
+    return model

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tui_chat.core.errors import TuiChatError
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 """The ``tui_chat`` package folder."""
 
@@ -25,11 +27,12 @@ def styles_path(name: str = "app.tcss") -> Path:
     """The stylesheet ``name`` (``app.tcss``, ``diagnostics.tcss``...).
 
     Raises:
-        FileNotFoundError: it is in neither place (a broken install).
+        TuiChatError: it is in neither place (a broken install); the sentence says so.
     """
     found = shipped_file(f"styles/{name}", f"styles/{name}")
     if found is None:
-        raise FileNotFoundError(f"styles/{name} is missing; reinstall tui-chat")
+        raise TuiChatError(f"the stylesheet styles/{name} is missing from this install; "
+                           "reinstall tui-chat (pip install --force-reinstall tui-chat).")
     return found
 
 

@@ -82,7 +82,8 @@ class TuiChatApp(App[int]):
             self.set_keymap(self.keymap)
         self._install_signal_handlers()
         if not self.is_headless:
-            self._watch = TerminalWatch(self._terminal_lost)
+            loop = asyncio.get_running_loop()
+            self._watch = TerminalWatch(lambda: loop.call_soon_threadsafe(self._terminal_lost))
             self._watch.start()
 
     def on_unmount(self) -> None:
@@ -105,7 +106,7 @@ class TuiChatApp(App[int]):
             self.notify(str(exc), severity="error", timeout=15)
             return
         self._damaged = None
-        self.switch_screen(self.chat)
+        self.push_screen(self.chat)  # over the question: the default screen cannot be swapped
         self.notify(f"The damaged history is kept as {moved}; this is a fresh one.",
                     timeout=10)
 
@@ -128,11 +129,10 @@ class TuiChatApp(App[int]):
         self.exit(128 + int(sig))
 
     def _terminal_lost(self) -> None:
-        """The terminal's input closed without SIGHUP (any thread): as for SIGHUP."""
-        try:
-            self.call_from_thread(self.shutdown_on_signal, signal.SIGHUP)
-        except RuntimeError:  # the app is already closing
-            pass
+        """The terminal's input closed without SIGHUP: as for SIGHUP."""
+        self.shutdown_on_signal(signal.SIGHUP)
+        if self._watch is not None:
+            self._watch.stop()  # Textual's input thread can finish now
 
     @on(Worker.StateChanged)
     def report_worker_failure(self, event: Worker.StateChanged) -> None:

@@ -11,11 +11,9 @@ every partial reply as interrupted and exits.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import select
-import termios
 import threading
 from collections.abc import Callable
 
@@ -23,19 +21,6 @@ log = logging.getLogger(__name__)
 
 POLL_S = 0.1
 """How often stdin is checked."""
-
-EMPTY_READS = 3
-"""Checks in a row that find stdin readable with no byte in it before it counts as closed."""
-
-
-def _waiting_bytes(fd: int) -> int | None:
-    """Bytes ready to read on ``fd``, or None where the call does not apply."""
-    try:
-        raw = fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0")
-    except OSError:
-        return None
-    return int.from_bytes(raw, "little")
-
 
 class TerminalWatch:
     """Calls ``on_lost`` once (from its own thread) when stdin hangs up or reaches EOF."""
@@ -52,33 +37,36 @@ class TerminalWatch:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop watching (the app is closing)."""
-        self._stop.set()
+        """Stop watching; after a hang-up, let Textual's input thread finish.
 
-    def _closed(self, poller: select.poll, empty: int) -> tuple[bool, int]:
-        """(closed for good, empty readable checks so far)."""
-        events = poller.poll(0)
-        if not events:
-            return False, 0
-        mask = events[0][1]
-        if mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
-            return True, empty
-        if mask & select.POLLIN and _waiting_bytes(self.fd) == 0:
-            return empty + 1 >= EMPTY_READS, empty + 1
-        return False, 0
+        That thread may be blocked in a read of the quiet pipe: closing its other end
+        ends the read. Call this as the app starts to exit (Textual stops its input
+        first thing), not later.
+        """
+        self._stop.set()
+        keep, self._keep_open = self._keep_open, None
+        if keep is not None:
+            os.close(keep)
 
     def _watch(self) -> None:
         poller = select.poll()
         poller.register(self.fd, select.POLLIN)
-        empty = 0
-        while not self._stop.wait(POLL_S):
-            closed, empty = self._closed(poller, empty)
-            if closed:
+        while not self._stop.is_set():
+            # poll returns at once when stdin hangs up, so Textual's input thread spins
+            # on it for microseconds, not for a polling interval.
+            events = poller.poll(POLL_S * 1000)
+            if not events:
+                continue
+            if events[0][1] & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
                 log.warning("the terminal's input closed without a hang-up signal; "
                             "saving partial replies and exiting")
                 self._quiet_stdin()
                 self.on_lost()
                 return
+            # Keys are waiting: Textual reads them meanwhile. (Readable with nothing in
+            # it is also what a terminal looks like between Textual's reads, so only a
+            # hang-up counts as the end.)
+            self._stop.wait(POLL_S)
 
     def _quiet_stdin(self) -> None:
         """Put a pipe that never becomes readable where stdin was: the input thread idles."""

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from tui_chat.core import events as core
-from tui_chat.ui.widgets.message import MessageView
+
+if TYPE_CHECKING:
+    from tui_chat.ui.widgets.message import MessageView
 
 
 @dataclass

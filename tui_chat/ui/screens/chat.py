@@ -29,10 +29,9 @@ from tui_chat.core.events import AUTO, MessageState
 from tui_chat.core.models import ModelControl
 from tui_chat.core.store import StoredMessage
 from tui_chat.ui import messages as msg
-from tui_chat.ui.live import LiveReply
 from tui_chat.ui.pacing import ASK_WAIT_S, Deferred, FrameHold
 from tui_chat.ui.widgets.chat_log import ChatLog
-from tui_chat.ui.widgets.message import MessageView
+from tui_chat.ui.widgets.message import LiveReply, MessageView
 from tui_chat.ui.widgets.prompt import PromptInput
 from tui_chat.ui.widgets.sessions import SessionList
 from tui_chat.ui.widgets.sidebar import ModelList

@@ -1,4 +1,5 @@
-"""One chat message: a meta line and a Markdown body that can stream.
+"""One chat message (a meta line and a Markdown body that can stream), and the live
+reply that feeds it (:class:`LiveReply`, at the end).
 
 The streaming path, worker thread to screen:
 
@@ -24,20 +25,30 @@ The streaming path, worker thread to screen:
 
 from __future__ import annotations
 
+import itertools
+import logging
 import re
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Markdown, Static
-from textual.widgets.markdown import MarkdownBlock, MarkdownStream
+from textual.widgets.markdown import MarkdownStream
+from textual.worker import Worker
+
+from tui_chat.core import events as core
+from tui_chat.core.errors import TuiChatError
+from tui_chat.core.events import MessageState
+from tui_chat.ui import messages as msg
+from tui_chat.ui.widgets.offscreen import OffscreenBlocks
+
+log = logging.getLogger(__name__)
 
 SHOW_LIMIT = 6_000
 """Longer user messages (pastes) show their start and a count; copy still gets it all."""
@@ -164,136 +175,6 @@ class StreamBuffer:
         """A stream starts (again)."""
         with self._cond:
             self._closed = False
-
-
-class BlockSpacer(Widget):
-    """Stands in for the hidden blocks at the top of a long body (same height)."""
-
-    DEFAULT_CSS = """
-    BlockSpacer {
-        height: 0;
-        margin: 0;
-        padding: 0;
-    }
-    """
-
-
-class OffscreenBlocks:
-    """Hides a body's leading blocks while they are far above the chat log's viewport.
-
-    Textual lays out and places every displayed widget of the screen on each layout
-    pass; a long reply holds hundreds of blocks (thousands of widgets), so each append
-    would cost more than the one before. The leading blocks that are more than
-    :attr:`HIDE_SCREENS` viewports above the top get ``display: none`` and one
-    :class:`BlockSpacer` of exactly their height takes their place, so scroll
-    positions and the scrollbar do not change. Where each hidden block started is
-    remembered, so scrolling back up shows just the blocks coming near the viewport;
-    a width change shows them all (their heights would be different).
-    """
-
-    MIN_BLOCKS = 24
-    """Bodies with fewer blocks are left alone."""
-    KEEP_BLOCKS = 4
-    """The last blocks always stay displayed (the stream updates the last one)."""
-    MIN_STEP = 4
-    """Hide at least this many blocks at once (each change costs a layout)."""
-    HIDE_SCREENS = 1
-    """Blocks more than this many viewport heights above the top are hidden."""
-
-    def __init__(self, view: MessageView) -> None:
-        self.view = view
-        self.hidden = 0
-        """How many leading blocks are hidden."""
-        self.width = 0
-        self.spacer: BlockSpacer | None = None
-        self._tops: list[int] = [0]
-        """_tops[i]: the spacer height that stands in for the first i blocks."""
-
-    def blocks(self) -> list[MarkdownBlock]:
-        """The body's top-level blocks, in order."""
-        return [child for child in self.view.body.children if isinstance(child, MarkdownBlock)]
-
-    def _log(self) -> Widget | None:
-        parent = self.view.parent
-        return parent if isinstance(parent, Widget) and parent.is_scrollable else None
-
-    def _body_y(self) -> int | None:
-        """The body's top in the log's virtual (scrollable) coordinates."""
-        region = self.view.body.virtual_region
-        view_region = self.view.virtual_region
-        if not region.height or not view_region.height:
-            return None
-        return view_region.y + self.view.styles.gutter.top + region.y
-
-    def update(self) -> None:
-        """Hide or show blocks for the log's scroll position (UI thread, after a layout)."""
-        view = self.view
-        log = self._log()
-        if log is None or not view.is_mounted:
-            return
-        blocks = self.blocks()
-        if len(blocks) < self.MIN_BLOCKS and not self.hidden:
-            return
-        width = view.body.size.width
-        if self.hidden and width != self.width:
-            self.restore()
-            return
-        body_y = self._body_y()
-        if body_y is None:
-            return
-        screen = max(1, log.scrollable_content_region.height)
-        limit = log.scroll_y - self.HIDE_SCREENS * screen
-        tops = self._tops
-        if self.hidden and body_y + tops[self.hidden] + screen // 2 > log.scroll_y:
-            keep = self.hidden  # scrolled back up: show the blocks now near the viewport
-            while keep and body_y + tops[keep] > limit:
-                keep -= 1
-            self._show_from(blocks, keep)
-            return
-        index = self.hidden
-        last = len(blocks) - self.KEEP_BLOCKS
-        del tops[index + 1:]
-        while index < last:
-            region = blocks[index].virtual_region
-            if not region.height or body_y + region.bottom > limit:
-                break
-            index += 1
-            following = blocks[index]
-            tops.append(following.virtual_region.y - following.styles.margin.top)
-        if index - self.hidden < self.MIN_STEP or tops[index] <= 0:
-            return
-        with view.app.batch_update():
-            if self.spacer is None:
-                self.spacer = BlockSpacer()
-                view.body.mount(self.spacer, before=blocks[0])
-            self.spacer.styles.height = tops[index]
-            self.spacer.display = True
-            for block in blocks[self.hidden:index]:
-                block.display = False
-        self.hidden, self.width = index, width
-
-    def _show_from(self, blocks: list[MarkdownBlock], keep: int) -> None:
-        """Show the hidden blocks from index ``keep`` on; the first ``keep`` stay hidden."""
-        with self.view.app.batch_update():
-            for block in blocks[keep:self.hidden]:
-                block.display = True
-            if self.spacer is not None:
-                self.spacer.styles.height = self._tops[keep]
-                self.spacer.display = keep > 0
-        self.hidden = keep
-        del self._tops[keep + 1:]
-
-    def restore(self) -> None:
-        """Show every hidden block again (UI thread)."""
-        if self.hidden:
-            self._show_from(self.blocks(), 0)
-
-    async def remove(self) -> None:
-        """Show every block and drop the spacer (before the body is rebuilt)."""
-        self.restore()
-        spacer, self.spacer = self.spacer, None
-        if spacer is not None and spacer.is_attached:
-            await spacer.remove()
 
 
 class MessageView(Vertical):
@@ -509,3 +390,128 @@ class MessageView(Vertical):
         self.text = ""
         await self.offscreen.remove()
         await self.body.update("")
+
+
+# --------------------------------------------------------------------------- live replies
+# A reply streaming in one chat, as the chat screen keeps it while it lasts.
+#
+# It survives switching chats: while its chat is not shown, the text collects here, and
+# a view opened later catches up from it. The worker thread appends; the UI thread
+# attaches and detaches views. The core keeps the reply's authoritative text (and the
+# store its checkpoints); this is what the screen has been handed so far.
+
+_numbers = itertools.count(1)
+
+_MESSAGES: dict[type, Callable[[int, object, str], Message]] = {
+    core.Waiting: lambda reply, event, why: msg.ReplyWaiting(reply, event),
+    core.Loading: lambda reply, event, why: msg.ReplyLoading(reply, event),
+    core.Answering: lambda reply, event, why: msg.ReplyAnswering(reply, event, why),
+    core.Trimmed: lambda reply, event, why: msg.ReplyTrimmed(reply, event),
+    core.StorageFailed: lambda reply, event, why: msg.HistoryNotSaved(reply, event),
+    core.Finished: lambda reply, event, why: msg.ReplyFinished(reply, event, why),
+}
+"""The screen's message for each core event the worker posts (text and fallbacks apart)."""
+
+
+@dataclass(eq=False)
+class LiveReply:
+    """One reply in progress (see the module docstring)."""
+
+    session_id: int
+    """The chat it belongs to."""
+    cancel: threading.Event = field(default_factory=threading.Event)
+    """Set to stop the reply within one token (the core checks it)."""
+    reply_id: int = field(default_factory=lambda: next(_numbers))
+    """Tells its messages from those of an earlier reply in the same chat."""
+    view: MessageView | None = None
+    """Where streamed text goes; None while its chat is not shown."""
+    model: str | None = None
+    """The model answering, once known."""
+    meta: str = ""
+    """The reply's meta line so far."""
+    waiting: bool = False
+    """True while queued behind another chat's reply on the same model."""
+    asked: threading.Event = field(default_factory=threading.Event)
+    """Set by the worker once the model has the prompt (or the reply ended)."""
+    worker: Worker[None] | None = None
+    """The thread worker draining the core's events."""
+    message_id: int | None = None
+    """The store's id of the reply, once known."""
+    state: MessageState = MessageState.STREAMING
+    """The reply's final state, once the screen has handled its end."""
+    _parts: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def text(self) -> str:
+        """The text handed to the screen so far."""
+        with self._lock:
+            return "".join(self._parts)
+
+    def append(self, text: str) -> None:
+        """Record text and forward it to the view, if shown (worker thread)."""
+        with self._lock:
+            self._parts.append(text)
+            view = self.view
+        if view is not None:
+            view.push(text)
+
+    def attach(self, view: MessageView) -> None:
+        """Show this reply in ``view`` (UI thread; the view is mounted and streaming)."""
+        if self.meta:
+            view.meta = self.meta
+        view.message_id = self.message_id
+        with self._lock:
+            self.view = view
+            text = "".join(self._parts)
+            if text:
+                view.push(text)
+
+    def detach(self) -> None:
+        """Its chat is no longer shown: text collects here until a view attaches."""
+        with self._lock:
+            self.view = None
+
+    def restart(self) -> tuple[MessageView | None, str]:
+        """A fallback starts the reply over: (the old view, its text); worker thread.
+
+        Text from the next model collects here until the screen attaches a fresh view.
+        """
+        with self._lock:
+            view, self.view = self.view, None
+            partial = "".join(self._parts)
+            self._parts.clear()
+        return view, partial
+
+    def drain(self, events: Iterator[core.ReplyEvent],
+              post: Callable[[Message], object]) -> None:
+        """Drain ``events`` (worker thread): text to the view, the rest ``post``-ed in order.
+
+        The route's reason is kept here and goes out with the model that answers; a
+        fallback that restarts the reply detaches its view first, so the next model's
+        text never lands in the failed one's view.
+        """
+        reason = ""
+        try:
+            for event in events:
+                if isinstance(event, core.TextDelta):
+                    self.append(event.text)
+                    continue
+                if isinstance(event, core.RouteChosen):
+                    reason = event.reason
+                    continue
+                if not isinstance(event, core.Trimmed):
+                    self.asked.set()  # the model has the prompt, or is loading or waiting
+                if isinstance(event, core.Fallback):
+                    old_view, partial = self.restart() if event.restart else (None, "")
+                    post(msg.ReplyFellBack(self.reply_id, event, old_view, partial))
+                else:
+                    post(_MESSAGES[type(event)](self.reply_id, event, reason))
+        except TuiChatError as exc:
+            post(msg.ReplyFailed(self.reply_id, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - never let a model error kill the app
+            log.exception("generation failed")
+            post(msg.ReplyFailed(self.reply_id,
+                                 f"The reply failed ({exc.__class__.__name__}); see the log."))
+        finally:
+            self.asked.set()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import stat
 import subprocess
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.exports import parse_json, parse_markdown
+from tests.servers import wait_until
 from tui_chat.core.export import export_json, export_markdown, safe_text
 from tui_chat.core.events import FallbackRecord, FallbackTrigger
 from tui_chat.core.store import (
@@ -30,6 +33,8 @@ from tui_chat.core.store import (
 REPO = Path(__file__).resolve().parents[2]
 V1_FIXTURE = Path(__file__).parent / "fixtures" / "history_v1.sqlite3"
 """A history file written by schema 1 (commit 8c9c023; fixtures/make_history_v1.py)."""
+V2_FIXTURE = Path(__file__).parent / "fixtures" / "history_v2.sqlite3"
+"""A history file written by schema 2 (commit 593f566; fixtures/make_history_v2.py)."""
 DISK_FULL = (
     "History could not be saved: the disk is full; free some space — "
     "your text is still on screen."
@@ -162,6 +167,45 @@ def test_a_file_written_by_schema_1_is_upgraded_in_place_and_keeps_everything(
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     Store(db).close()  # opening again migrates nothing more
+
+
+def test_a_file_written_by_schema_2_is_upgraded_in_place_and_keeps_everything(
+    tmp_path: Path,
+) -> None:
+    """Schema 2 knew writers by pid only; its reply left streaming by "pid 1" is dead."""
+    db = tmp_path / "history.sqlite3"
+    shutil.copyfile(V2_FIXTURE, db)
+    with raw(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        before = {t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
+                  for t in ("sessions", "messages", "requests")}
+    assert [len(rows) for rows in before.values()] == [2, 6, 2]
+    s = Store(db)
+    try:
+        assert s.recovered == 1
+        old, second = sorted(s.sessions(), key=lambda info: info.id)
+        assert (old.title, old.system_prompt, old.params, old.message_count) == (
+            "Old chat", "Be brief.", {"temperature": 0.2}, 4)
+        messages = s.messages(old.id)
+        assert [(m.role, m.content, m.state) for m in messages] == [
+            ("user", "hello there", "complete"), ("assistant", "Hi!", "complete"),
+            ("user", "count to ten", "complete"), ("assistant", "1, 2, 3,", "interrupted")]
+        assert messages[1].fallbacks == (FallbackRecord(
+            "big", FallbackTrigger.MISSING, "big is not downloaded; run `tui-chat download big`."),)
+        assert messages[3].meta == {"route": "chat: default", "fallbacks": []}
+        assert [m.state for m in s.messages(second.id)] == ["complete", "stopped"]
+        assert [r["error"] for r in s.requests()] == ["no model could answer", None]
+    finally:
+        s.close()
+    with raw(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        after = {t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in before}
+    assert after["sessions"] == before["sessions"] and after["requests"] == before["requests"]
+    recovered = [row[:6] + ("interrupted",) + row[7:] if row[6] == "streaming" else row
+                 for row in before["messages"]]
+    assert [row[:-1] for row in after["messages"]] == recovered  # the old columns, as they were
+    assert {row[-1] for row in after["messages"]} == {None}  # no lease for old rows
 
 
 def test_missing_folder_and_corrupt_file_give_one_sentence(tmp_path: Path) -> None:
@@ -310,20 +354,142 @@ def test_streaming_left_by_a_crash_becomes_interrupted(db: Path) -> None:
     s.close()
 
 
-def test_recovery_leaves_a_live_writer_alone(db: Path) -> None:
+LEASE_HOLDER = """
+import sys
+from pathlib import Path
+from tui_chat.core.store import Store
+store = Store(Path(sys.argv[1]))
+sid = store.create_session().id
+print(store.add_message(sid, "assistant", "being written", state="streaming"), flush=True)
+sys.stdin.readline()
+"""
+
+
+def lease_of(db: Path, message_id: int) -> str | None:
+    with raw(db) as conn:
+        return conn.execute("SELECT writer_lease FROM messages WHERE id = ?",
+                            (message_id,)).fetchone()[0]
+
+
+def msg_session(db: Path, message_id: int) -> int:
+    with raw(db) as conn:
+        return conn.execute("SELECT session_id FROM messages WHERE id = ?",
+                            (message_id,)).fetchone()[0]
+
+
+def lease_file(db: Path, lease_id: str) -> Path:
+    return db.parent / "writers" / f"{lease_id}.lock"
+
+
+def process_state(pid: int) -> str:
+    """The state letter in /proc/PID/stat (``Z`` for a zombie)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+def is_locked(path: Path) -> bool:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def test_a_store_holds_a_private_lease_until_closed(db: Path) -> None:
     s = Store(db)
     sid = s.create_session().id
-    live = s.add_message(sid, "assistant", "other process", state="streaming")
-    dead = s.add_message(sid, "assistant", "dead process", state="streaming")
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                              capture_output=True, text=True, check=True)
-    with raw(db) as conn:
-        conn.execute("UPDATE messages SET writer_pid = ? WHERE id = ?", (os.getppid(), live))
-        conn.execute("UPDATE messages SET writer_pid = ? WHERE id = ?",
-                     (int(finished.stdout), dead))
-    assert s.recover_interrupted() == 1
-    assert {m.id: m.state for m in s.messages(sid)} == {live: "streaming", dead: "interrupted"}
+    mid = s.add_message(sid, "assistant", "", state="streaming")
+    lease = lease_of(db, mid)
+    assert lease is not None and lease.startswith(f"{os.getpid()}-")
+    path = lease_file(db, lease)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert is_locked(path)
+    assert s.recover_interrupted() == 0  # its own reply is live
+    second = Store(db)  # another store in the same process: the lease is held
+    assert second.recovered == 0 and s.messages(sid)[0].state == "streaming"
+    second.close()
     s.close()
+    assert not path.exists()
+    assert list(path.parent.iterdir()) == []
+
+
+def test_a_streaming_row_whose_pid_lives_but_holds_no_lease_is_interrupted(db: Path) -> None:
+    """A live process that is not tui-chat (pid 1, a ``sleep``) keeps no reply alive."""
+    s = Store(db)
+    sid = s.create_session().id
+    before = s.add_message(sid, "assistant", "from schema 2", state="streaming")
+    stale = s.add_message(sid, "assistant", "lease left by kill -9", state="streaming")
+    s.close()
+    left = "4242-00000000beef"
+    lease_file(db, left).touch(mode=0o600)  # its owner died without removing it
+    sleeper = subprocess.Popen(["sleep", "60"])
+    try:
+        with raw(db) as conn:
+            conn.execute("UPDATE messages SET writer_pid = 1, writer_lease = NULL WHERE id = ?",
+                         (before,))
+            conn.execute("UPDATE messages SET writer_pid = ?, writer_lease = ? WHERE id = ?",
+                         (sleeper.pid, left, stale))
+        s = Store(db)
+        assert sleeper.poll() is None  # both pids were alive all along
+        assert s.recovered == 2
+        assert [(m.content, m.state) for m in s.messages(sid)] == [
+            ("from schema 2", "interrupted"), ("lease left by kill -9", "interrupted")]
+        assert not lease_file(db, left).exists()  # the stale lease file is cleaned up
+        s.close()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_a_reply_is_live_while_its_lease_is_held_and_dead_once_killed_even_unreaped(
+    db: Path,
+) -> None:
+    Store(db).close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", LEASE_HOLDER, str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        assert child.stdout is not None
+        mid = int(child.stdout.readline())
+        lease = lease_of(db, mid)
+        assert lease is not None and lease.startswith(f"{child.pid}-")
+        s = Store(db)  # another process starting while the child writes
+        assert s.recovered == 0 and s.recover_interrupted() == 0
+        (msg,) = s.messages(msg_session(db, mid))
+        assert msg.state == "streaming"
+        s.close()
+        assert is_locked(lease_file(db, lease))
+
+        os.kill(child.pid, signal.SIGKILL)
+        assert wait_until(lambda: process_state(child.pid) == "Z", 10), "no zombie"
+        os.kill(child.pid, 0)  # a zombie still answers a pid probe
+        s = Store(db)  # before the child is reaped
+        assert s.recovered == 1
+        (msg,) = s.messages(msg_session(db, mid))
+        assert (msg.content, msg.state) == ("being written", "interrupted")
+        assert not lease_file(db, lease).exists()
+        s.close()
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_an_unwritable_lease_folder_is_one_sentence(db: Path) -> None:
+    folder = db.parent / "writers"
+    folder.write_text("not a folder")
+    with pytest.raises(StoreError) as info:
+        Store(db)
+    message = str(info.value)
+    assert message.startswith(f"Cannot open history: cannot write the lease folder {folder} (")
+    assert message.endswith("; check the data dir's permissions or pass another --data-dir.")
+    assert "\n" not in message
+    folder.unlink()
+    Store(db).close()  # the failed open left nothing behind
 
 
 # ---------------------------------------------------------------------- failures

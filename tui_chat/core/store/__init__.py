@@ -2,7 +2,8 @@
 
 ``connection`` opens the one file (WAL, busy_timeout, one writer connection behind a
 lock, whole-or-nothing writes), ``schema`` upgrades it by ``PRAGMA user_version``,
-``records`` holds what the store hands out, and ``history`` is the API itself.
+``records`` holds what the store hands out, ``lease`` tells live writers from dead
+ones by an ``flock``, and ``history`` is the API itself.
 """
 
 from __future__ import annotations

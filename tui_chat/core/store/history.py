@@ -11,6 +11,7 @@ from typing import Any
 
 from tui_chat.core.events import AUTO, MessageState, Role
 from tui_chat.core.store.connection import BUSY_TIMEOUT_S, Database, OnConnect, StoreError
+from tui_chat.core.store.lease import LEASE_FOLDER, LeaseCheck, WriterLease
 from tui_chat.core.store.records import (
     DEFAULT_TITLE,
     SessionInfo,
@@ -54,10 +55,19 @@ class Store:
             on_connect: called with the SQLite connection once it is set up, before
                 the schema is upgraded (extra pragmas; tests cap the file's size).
 
+        The store also takes a writer lease (see ``store.lease``) in ``writers/`` next
+        to the file, held until :meth:`close`.
+
         Raises:
-            StoreError: the file cannot be opened, is damaged or is from a newer version.
+            StoreError: the file cannot be opened, is damaged or is from a newer version,
+                or the lease folder cannot be written.
         """
         self._db = Database(Path(path), timeout, on_connect)
+        try:
+            self._lease = WriterLease(self._db.path.parent / LEASE_FOLDER)
+        except BaseException:
+            self._db.close()
+            raise
         try:
             recovered = self.recover_interrupted()
         except BaseException:
@@ -192,10 +202,10 @@ class Store:
                 raise _no_session(session_id)
             cursor = conn.execute(
                 "INSERT INTO messages"
-                " (session_id, role, content, model, created, state, meta, writer_pid)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " (session_id, role, content, model, created, state, meta, writer_pid,"
+                " writer_lease) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, str(role), content, model, now, str(state), dump(meta),
-                 os.getpid()),
+                 os.getpid(), self._lease.id),
             )
             return int(cursor.lastrowid or 0)
 
@@ -216,7 +226,7 @@ class Store:
             ValueError: ``state`` is not a known value.
             StoreError: the message no longer exists, or the write failed.
         """
-        changes: dict[str, Any] = {"writer_pid": os.getpid()}
+        changes: dict[str, Any] = {"writer_pid": os.getpid(), "writer_lease": self._lease.id}
         if content is not None:
             changes["content"] = content
         if state is not None:
@@ -264,17 +274,27 @@ class Store:
             return cursor.rowcount
 
     def recover_interrupted(self) -> int:
-        """Mark replies left ``streaming`` by a dead process as ``interrupted``.
+        """Mark replies left ``streaming`` by a dead writer as ``interrupted``.
 
-        Rows written by another *running* process (another tui-chat on the same data
-        dir, POSIX only) are left alone. Returns how many rows changed.
+        A reply is still being written only while its writer's lease is held (see
+        ``store.lease``): this store's own, or one another running store holds, in this
+        process or another. Lease files of dead writers are removed on the way.
+
+        Rows from before schema 3 have no lease and count as dead. The pid they
+        recorded is no evidence of life (a zombie or an unrelated process reusing the
+        pid answers a probe as well), and such a row can only be live while a
+        tui-chat older than this one writes it on the same data dir; that reply is
+        marked interrupted here and still saved whole when its writer finishes.
+
+        Returns how many rows changed.
         """
-        with self._db.write() as conn:
+        with self._db.write() as conn, LeaseCheck(self._lease.folder, self._lease.id) as leases:
             rows = conn.execute(
-                "SELECT id, writer_pid FROM messages WHERE state = 'streaming'"
+                "SELECT id, writer_lease FROM messages WHERE state = 'streaming'"
             ).fetchall()
-            stale = [(row[0],) for row in rows if not _process_alive(row[1])]
+            stale = [(mid,) for mid, lease in rows if not leases.alive(lease)]
             conn.executemany("UPDATE messages SET state = 'interrupted' WHERE id = ?", stale)
+            leases.sweep()
         return len(stale)
 
     # ------------------------------------------------------------------ metrics
@@ -324,23 +344,9 @@ class Store:
     # ------------------------------------------------------------------ closing
 
     def close(self) -> None:
-        """Close the connection (idempotent); later calls raise StoreError."""
+        """Close the connection and drop the lease (idempotent); later calls raise StoreError."""
         self._db.close()
-
-
-def _process_alive(pid: int | None) -> bool:
-    """True when ``pid`` is another live process (always False off POSIX)."""
-    if not pid or pid == os.getpid() or os.name != "posix":
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
+        self._lease.release()
 
 
 def _no_session(session_id: int) -> StoreError:

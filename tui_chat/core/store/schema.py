@@ -122,6 +122,9 @@ MIGRATIONS: tuple[Step, ...] = (
         "ALTER TABLE requests RENAME COLUMN fallback TO fallbacks",
         _fallbacks_as_records,
     ),
+    (  # 3: the writer's lease (store.lease) beside its pid; older rows have none
+        "ALTER TABLE messages ADD COLUMN writer_lease TEXT",
+    ),
 )
 """Schema steps; ``MIGRATIONS[i]`` takes ``user_version`` from ``i`` to ``i + 1``."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -32,6 +32,7 @@ SECTIONS: list[tuple[str, list[str], int]] = [
     ("long_session", ["long_session.py", "500"], 180),
     ("ui_stream", ["ui_stream.py", "20000", "3"], 240),
     ("llm", ["llm.py", "9", "256"], 400),
+    ("routing", ["routing.py"], 120),
 ]
 TARGETS: dict[str, tuple[str, float]] = {
     "app_vs_raw_tps": (">=", 0.97),
@@ -41,6 +42,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "ui_flatness": ("<=", 1.5),
     "startup_s": ("<=", 1.0),
     "long_session_open_s": ("<", 1.0),
+    "route_ms_p95": ("<", 5.0),
 }
 
 
@@ -81,6 +83,7 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
     ui = sections.get("ui_stream", {})
     st = sections.get("startup", {})
     ls = sections.get("long_session", {})
+    rt = sections.get("routing", {})
     imports = st.get("imports", {})
     rows: list[tuple[str, Any, str, str]] = [
         ("app_vs_raw_tps", llm.get("app_vs_raw_tps"), ">= 0.97",
@@ -131,6 +134,11 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
              f"{fmt(ls.get('pageup_ms_median'))} ms (Textual's scroll animation); older "
              f"messages mounted near the top: {ls.get('layout_passes')} layouts, worst "
              f"{fmt(ls.get('layout_ms_max'))} ms"),
+        ("route_ms_p95", rt.get("route_ms_p95"), "< 5",
+         f"auto router per prompt, median {fmt(rt.get('route_ms_median'))} ms over "
+         f"{rt.get('prompts')} held-out prompts ({rt.get('wordllama', {}).get('correct')} right); "
+         f"embedding model adds {fmt(rt.get('router_rss_added_mb'))} MB RSS, loads in "
+         f"{fmt(rt.get('wordllama', {}).get('load_s'))} s on the first route"),
     ]
     return rows
 

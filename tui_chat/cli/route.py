@@ -1,7 +1,9 @@
 """``tui-chat route [--model NAME|auto] PROMPT``: show where a prompt would go, and why.
 
 Prints exactly one line, ``ROLE MODEL REASON``, e.g.
-``code codellama-13b code: python fence and "traceback"``. Nothing is loaded or sent.
+``code codellama-13b code: python fence and "traceback"``. With ``--explain`` it adds the
+scores per role (rules, similarity to the example prompts, blend). Only the router's small
+embedding model is loaded; nothing is sent to a chat model.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tui_chat.core.config import ROLES
 from tui_chat.core.events import AUTO
 from tui_chat.core.router import Router
 from tui_chat.core.runtime import Runtime
@@ -22,6 +25,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument(
         "--model", default=AUTO, help="a model name to pin, or auto (default: auto)"
     )
+    p.add_argument("--explain", action="store_true", help="also print the scores per role")
     p.add_argument("prompt", nargs="+", help="the prompt ('-' reads standard input)")
 
 
@@ -33,6 +37,26 @@ def prompt_text(words: list[str]) -> str:
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
     """Print ``ROLE MODEL REASON`` for the prompt."""
-    route = Router(runtime.config).pick(prompt_text(args.prompt), args.model)
+    router = Router(runtime.config)
+    text = prompt_text(args.prompt)
+    route = router.pick(text, args.model)
     print(f"{route.role} {route.model} {route.reason}")
+    if args.explain:
+        print(explain_table(router, text))
     return 0
+
+
+def explain_table(router: Router, text: str) -> str:
+    """Scores per role, one line each: rules, similarity, blend and the nearest example."""
+    found = router.explain(text)
+    lines = [f"{'role':<10}{'rules':>6} {'similar':>8} {'blend':>6}  nearest example"]
+    for role in ROLES:
+        sim = found.similarity.get(role)
+        similar = f"{sim.score:8.2f}" if sim else f"{'-':>8}"
+        blend = f"{found.blended[role]:6.2f}" if role in found.blended else f"{'-':>6}"
+        nearest = f'"{sim.nearest}"' if sim else ""
+        mark = "*" if role == found.role else " "
+        lines.append(f"{role:<9}{mark}{found.rules[role]:6.1f} {similar} {blend}  {nearest}")
+    if not found.similarity:
+        lines.append("strong signals decided; similarity not consulted")
+    return "\n".join(lines)

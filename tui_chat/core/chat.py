@@ -209,6 +209,10 @@ class ChatService:
         with self._lock:
             return list(self._fallbacks)
 
+    def warm_up(self) -> None:
+        """Load what the first routed prompt needs (the router's model) in the background."""
+        self.router.warm_up()
+
     def interrupt_all(self) -> None:
         """Stop every reply in progress, saving each partial reply as ``interrupted``.
 

@@ -142,6 +142,8 @@ class RouterConfig:
     """Model preference list per role (names from the catalog)."""
     long_prompt_chars: int = 4000
     """Prompts longer than this lean towards the docs role."""
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    """Extra example prompts per role for the similarity router (read at start-up)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,10 +457,10 @@ class _Validator:
     def router(self, data: Any, names: set[str]) -> RouterConfig:
         if not isinstance(data, dict):
             self.fail("router", "must be a table")
-        allowed = {"keywords", "patterns", "prefer", "long_prompt_chars"}
+        allowed = {"keywords", "patterns", "prefer", "examples", "long_prompt_chars"}
         self.unknown("router.", data, allowed)
         tables: dict[str, dict[str, list[str]]] = {}
-        for part in ("keywords", "patterns", "prefer"):
+        for part in ("keywords", "patterns", "prefer", "examples"):
             table = data.get(part, {})
             if not isinstance(table, dict):
                 self.fail(f"router.{part}", "must be a table of role = [strings]", search=part)
@@ -488,6 +490,7 @@ class _Validator:
             keywords=tables["keywords"],
             patterns=tables["patterns"],
             prefer=tables["prefer"],
+            examples=tables["examples"],
             long_prompt_chars=long_chars,
         )
 

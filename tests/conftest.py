@@ -45,6 +45,10 @@ SMOLLM2_EOG_IDS = (0, 2, 4)
 tests/e2e/test_llama_stream.py checks these against llama.cpp's own list.
 """
 
+NO_EOG_BIAS: dict[int, float] = {i: -100.0 for i in SMOLLM2_EOG_IDS}
+"""The same ban as ``NO_EOG``, as backend ``params["logit_bias"]`` (every backend takes
+int or str ids: llama.cpp's and the process backend convert them, OpenAI sends JSON)."""
+
 NO_EOG = "logit_bias = { " + ", ".join(f'"{i}" = -100' for i in SMOLLM2_EOG_IDS) + " }"
 """A ``[generate]`` line that keeps SmolLM2 writing until ``max_tokens``.
 

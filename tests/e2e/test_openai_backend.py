@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import NO_EOG_BIAS
 from tests.servers import BadServer, LlamaServer, free_port, llama_server, wait_until
 from tui_chat.core.backends.base import Chunk
 from tui_chat.core.backends.openai import OpenAIBackend
@@ -152,7 +153,8 @@ def test_real_server_streams_a_reply(
     backend.load()
     assert ALIAS in backend.info()["served_models"]
 
-    chunks = drain(backend, SEA, {"max_tokens": 48, "seed": 7, "temperature": 0.8, "top_k": 5})
+    chunks = drain(backend, SEA, {"max_tokens": 48, "seed": 7, "temperature": 0.8, "top_k": 5,
+                                "logit_bias": NO_EOG_BIAS})
     body, final = chunks[:-1], chunks[-1]
     assert len(body) >= 5
     assert [c.index for c in chunks] == list(range(len(chunks)))
@@ -189,7 +191,8 @@ def test_cancel_frees_the_real_server(
     cancelled_at: float | None = None
     # Keep the generator alive (not closed) while the second request runs: the
     # connection must be closed by the cancel itself, not by garbage collection.
-    stream = backend.stream(DRAGON, {"max_tokens": 1500, "temperature": 0, "seed": 1}, cancel)
+    stream = backend.stream(DRAGON, {"max_tokens": 1500, "temperature": 0, "seed": 1,
+                                            "logit_bias": NO_EOG_BIAS}, cancel)
     for chunk in stream:
         if chunk.finish_reason:
             seen.append(chunk)
@@ -208,7 +211,8 @@ def test_cancel_frees_the_real_server(
     started = time.monotonic()
     first_token_after: float | None = None
     chunks = []
-    for chunk in second.stream(HELLO, {"max_tokens": 8, "temperature": 0}):
+    for chunk in second.stream(HELLO, {"max_tokens": 8, "temperature": 0,
+                                           "logit_bias": NO_EOG_BIAS}):
         if first_token_after is None and chunk.text:
             first_token_after = time.monotonic() - started
         chunks.append(chunk)

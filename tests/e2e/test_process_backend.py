@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import NO_EOG, NO_EOG_BIAS
 from tests.e2e.streams import cancel_after
 from tui_chat.core import chat
 from tui_chat.core.backends.process import ProcessLlamaBackend
@@ -25,7 +26,8 @@ from tui_chat.core.errors import BackendError, ModelUnavailable
 from tui_chat.core.events import Fallback, Finished, TextDelta
 
 PROMPT = [{"role": "user", "content": "Write three short sentences about the sea."}]
-PARAMS = {"max_tokens": 40, "seed": 4321, "temperature": 0.9}
+PARAMS = {"max_tokens": 40, "seed": 4321, "temperature": 0.9, "logit_bias": NO_EOG_BIAS}
+"""No end of generation: the reply has text and the length the test needs on any CPU."""
 
 
 def _alive(pid: int) -> bool:
@@ -86,7 +88,8 @@ def test_the_model_lives_in_another_process_and_replies_as_in_process(
 
 
 def test_cancel_stops_within_one_chunk(child: ProcessLlamaBackend) -> None:
-    seen, after_cancel, final = cancel_after(child, PROMPT, {"max_tokens": 200, "seed": 1}, 3)
+    seen, after_cancel, final = cancel_after(child, PROMPT, {"max_tokens": 200, "seed": 1,
+                                                            "logit_bias": NO_EOG_BIAS}, 3)
     assert final is not None and final.finish_reason == "cancelled"
     # Chunks already in the pipe when the cancel went out are dropped, not shown.
     assert after_cancel == 0 and seen == 3
@@ -95,7 +98,7 @@ def test_cancel_stops_within_one_chunk(child: ProcessLlamaBackend) -> None:
 
 
 def test_a_stream_left_half_read_does_not_confuse_the_next_one(child: ProcessLlamaBackend) -> None:
-    stream = child.stream(PROMPT, {"max_tokens": 200, "seed": 2})
+    stream = child.stream(PROMPT, {"max_tokens": 200, "seed": 2, "logit_bias": NO_EOG_BIAS})
     next(stream)
     next(stream)
     stream.close()  # the caller walked away mid-reply
@@ -109,7 +112,7 @@ def test_a_killed_process_is_one_sentence_and_the_next_reply_starts_a_new_one(
 ) -> None:
     first_pid = child.pid
     assert first_pid is not None
-    stream = child.stream(PROMPT, {"max_tokens": 200, "seed": 3})
+    stream = child.stream(PROMPT, {"max_tokens": 200, "seed": 3, "logit_bias": NO_EOG_BIAS})
     next(stream)
     os.kill(first_pid, signal.SIGKILL)
     with pytest.raises(BackendError) as caught:
@@ -210,7 +213,7 @@ def test_the_process_exits_when_the_app_dies_without_closing(smollm2_path: Path)
 
 
 def test_a_killed_model_process_mid_reply_falls_back_with_one_sentence(make_runtime) -> None:
-    runtime = make_runtime(generate="temperature = 0.7\nmax_tokens = 200\nseed = 5")
+    runtime = make_runtime(generate=f"temperature = 0.7\nmax_tokens = 200\nseed = 5\n{NO_EOG}")
     runtime.pool.load("smollm2")
     backend = runtime.pool.backend("smollm2")
     assert isinstance(backend, ProcessLlamaBackend) and backend.pid is not None
@@ -232,12 +235,13 @@ def test_a_killed_model_process_mid_reply_falls_back_with_one_sentence(make_runt
 
 def test_the_app_process_never_imports_llama_cpp(write_config, data_dir: Path) -> None:
     """Load smollm2 and get a reply through the runtime: llama.cpp stays in the child."""
+    config = write_config(generate=f"max_tokens = 48\n{NO_EOG}")  # a reply on any CPU
     script = (
         "import sys\n"
         "from pathlib import Path\n"
         "from tui_chat.core import chat, events\n"
         "from tui_chat.core.runtime import Runtime\n"
-        f"rt = Runtime.open(config_path=Path({str(write_config())!r}), "
+        f"rt = Runtime.open(config_path=Path({str(config)!r}), "
         f"data_dir=Path({str(data_dir)!r}))\n"
         "text = ''.join(e.text for e in rt.service.reply(chat.ChatRequest("
         "text='Say hello.', model='smollm2')) if isinstance(e, events.TextDelta))\n"

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import env_without_tui_chat, llama_entry
+from tests.conftest import NO_EOG, NO_EOG_BIAS, env_without_tui_chat, llama_entry
 from tui_chat.core import chat
 from tui_chat.core.chat import ChatService
 from tui_chat.core.events import (
@@ -38,7 +38,8 @@ from tui_chat.core.events import (
 from tui_chat.core.store import Store, StoreError
 
 PROMPT = "Hello there, how are you today?"
-GEN = {"max_tokens": 16, "seed": 5}
+GEN = {"max_tokens": 16, "seed": 5, "logit_bias": NO_EOG_BIAS}
+"""No end of generation: every reply is ``max_tokens`` long, with text, on any CPU."""
 HTML_PAGE = (b"<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n"
              b"<body><h1>502 Bad Gateway</h1><p>The proxy could not reach the server.</p>"
              b"</body></html>\n")
@@ -111,7 +112,8 @@ def test_ask_auto_falls_back_past_all_three_bad_files(
     body = "".join(llama_entry(name, f"{name}.gguf", repo=f"example/{name}-GGUF")
                    for name in names.values())
     prefer = ", ".join(f'"{name}"' for name in [*names.values(), "smollm2"])
-    config = write_config(body + f"\n[router.prefer]\nchat = [{prefer}]\n")
+    config = write_config(body + f"\n[router.prefer]\nchat = [{prefer}]\n",
+                          generate=f"max_tokens = 16\n{NO_EOG}")  # a reply on any CPU
     for kind, name in names.items():
         (config.parent / "models" / f"{name}.gguf").write_bytes(BAD_FILES[kind][0](smollm2_path))
 

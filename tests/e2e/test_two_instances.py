@@ -24,12 +24,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import env_without_tui_chat
+from tests.conftest import NO_EOG, env_without_tui_chat
 from tests.e2e.ptyapp import PtyApp
 from tests.servers import wait_until
 from tui_chat.core.logs import LOG_NAME
 
-GENERATE = "temperature = 0.7\nmax_tokens = 32"
+GENERATE = f"temperature = 0.7\nmax_tokens = 32\n{NO_EOG}"  # 32 tokens of text on any CPU
+LONG = f"temperature = 0.7\nmax_tokens = 300\n{NO_EOG}"  # still streaming while an ask runs
 STARTED = "config="  # Runtime.open logs this line once per process, before any other work
 
 
@@ -41,10 +42,12 @@ def started(data_dir: Path) -> int:
         return 0
 
 
-def ask_waiting_for_stdin(config: Path, data_dir: Path, seed: int) -> subprocess.Popen[str]:
+def ask_waiting_for_stdin(config: Path, data_dir: Path, seed: int,
+                          max_tokens: int | None = None) -> subprocess.Popen[str]:
+    limit = [] if max_tokens is None else ["--max-tokens", str(max_tokens)]
     return subprocess.Popen(
         [sys.executable, "-m", "tui_chat", "--config", str(config), "--data-dir", str(data_dir),
-         "ask", "--model", "auto", "--seed", str(seed), "-"],
+         "ask", "--model", "auto", "--seed", str(seed), *limit, "-"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=env_without_tui_chat(),
     )
@@ -178,14 +181,14 @@ class StateWatcher:
 def test_tui_and_ask_write_at_the_same_time(write_config: Callable[..., Path],
                                             data_dir: Path) -> None:
     """The ask starts while the TUI streams; it must leave the TUI's live reply alone."""
-    config = write_config(generate=GENERATE)
+    config = write_config(generate=LONG)
     db = data_dir / "history.sqlite3"
     tui_prompt, ask_prompt = "Hello there, how are you today?", "Name three colours."
     app = PtyApp(["--config", str(config), "--data-dir", str(data_dir)])
     ask: subprocess.Popen[str] | None = None
     try:
         app.wait_ready()
-        ask = ask_waiting_for_stdin(config, data_dir, 3)
+        ask = ask_waiting_for_stdin(config, data_dir, 3, max_tokens=32)
         assert wait_until(lambda: started(data_dir) == 2, 60), "the ask did not start"
         watcher = StateWatcher(db, tui_prompt)
         app.type(tui_prompt + "\r")
@@ -193,7 +196,7 @@ def test_tui_and_ask_write_at_the_same_time(write_config: Callable[..., Path],
         with watcher:
             release(ask, ask_prompt)  # it opens the history while the TUI streams
             out = finish(ask)
-            app.wait_for(lambda: watcher.states() == ["complete"], 60,
+            app.wait_for(lambda: watcher.states() == ["complete"], 120,
                          "the TUI's reply to be saved")
         app.type("\x11")  # ctrl+q
         assert app.close() == 0

@@ -19,7 +19,7 @@ from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Log, Sparkline, Static, TabbedContent
 
-from tests.conftest import SMOLLM2_ENTRY, env_without_tui_chat
+from tests.conftest import NO_EOG, SMOLLM2_ENTRY, env_without_tui_chat
 from tests.ui.helpers import no_reply_streaming, wait_until
 from tui_chat.core.chat import LiveStream, SeenFallback
 from tui_chat.core.diagnostics import LiveSampler, LogTail, fallback_rows, live_rows
@@ -35,9 +35,12 @@ STORY = "Write a very long story about a dragon and a knight, with many chapters
 
 
 def smollm2(max_tokens: int, seed: int = 2) -> str:
-    """A smollm2 entry with its own generation limits (independent of conftest's)."""
+    """A smollm2 entry with its own generation limits (independent of conftest's).
+
+    End of generation is banned, so every reply runs to ``max_tokens`` on any CPU.
+    """
     return SMOLLM2_ENTRY + (f"[models.generate]\nmax_tokens = {max_tokens}\nseed = {seed}\n"
-                            "temperature = 0.7\n")
+                            f"temperature = 0.7\n{NO_EOG}\n")
 
 
 GHOST = """

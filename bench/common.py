@@ -20,8 +20,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-IM_END = 2
-"""SmolLM2's ``<|im_end|>`` token id: banned so every reply runs to max_tokens."""
+SMOLLM2_EOG_IDS = (0, 2, 4)
+"""SmolLM2's end-of-generation token ids (``<|endoftext|>``, ``<|im_end|>``, ``<reponame>``):
+all banned so every reply runs to max_tokens; banning one lets it stop on another.
+Mirrors ``tests/conftest.py`` (checked against llama.cpp's own list there); the bench
+does not import the tests."""
 
 
 # --------------------------------------------------------------------------- machine

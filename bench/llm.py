@@ -1,8 +1,8 @@
 """app_vs_raw_tps and ttft_overhead_ms: a real SmolLM2 reply through the headless app vs raw llama-cpp-python.
 
 Both sides get the same messages, sampling parameters, seed and max_tokens, with
-``<|im_end|>`` banned (``logit_bias = {2: -100}``) so both generate exactly
-max_tokens tokens. Both use the load parameters the app applies
+every SmolLM2 end-of-generation token banned (``logit_bias = {0: -100, 2: -100, 4: -100}``,
+``common.SMOLLM2_EOG_IDS``) so both generate exactly max_tokens tokens. Both use the load parameters the app applies
 (``effective_load_params``: same n_threads). Both models stay loaded; one warm-up
 run each is not counted, then raw and app runs alternate.
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import (  # noqa: E402
-    IM_END,
+    SMOLLM2_EOG_IDS,
     SMOLLM2_FILE,
     TempWorld,
     send_prompt,
@@ -53,12 +53,13 @@ def generate_toml(max_tokens: int) -> str:
     """The [generate] table the app runs with."""
     return (f"temperature = {SAMPLING['temperature']}\ntop_p = {SAMPLING['top_p']}\n"
             f"max_tokens = {max_tokens}\nseed = {SEED}\n"
-            f'logit_bias = {{ "{IM_END}" = -100 }}\n')
+            "logit_bias = { " + ", ".join(f'"{i}" = -100' for i in SMOLLM2_EOG_IDS) + " }\n")
 
 
 def raw_params(max_tokens: int) -> dict[str, Any]:
     """The same parameters as LlamaBackend.stream passes (token ids as ints)."""
-    return {**SAMPLING, "max_tokens": max_tokens, "seed": SEED, "logit_bias": {IM_END: -100.0}}
+    return {**SAMPLING, "max_tokens": max_tokens, "seed": SEED,
+            "logit_bias": {i: -100.0 for i in SMOLLM2_EOG_IDS}}
 
 
 def raw_run(llm: Any, params: dict[str, Any]) -> dict[str, Any]:

@@ -58,6 +58,13 @@ of some length, bans every end-of-generation token and sets the length with
 ``max_tokens``. A bias on one of them alone lets the model stop on another.
 """
 
+DEFAULT_GENERATE = f"temperature = 0.7\nmax_tokens = 48\n{NO_EOG}"
+"""The ``[generate]`` table of test configs: every real reply is 48 tokens of text.
+
+Without the ban a reply's length (even whether it has any text: an end-of-generation
+first token is an empty reply, which falls back) would depend on the CPU.
+"""
+
 SMOLLM2_ENTRY = """
 [[models]]
 name = "smollm2"
@@ -91,11 +98,12 @@ def write_config(tmp_path: Path) -> Callable[..., Path]:
     """Write a config.toml in a temp folder; returns its path.
 
     Args (of the returned function): body: extra TOML appended after the smollm2 entry;
-    head: top-level keys placed first; smollm2: include the embedded model.
+    head: top-level keys placed first; smollm2: include the embedded model; generate:
+    the ``[generate]`` table (by default :data:`DEFAULT_GENERATE`).
     """
 
     def write(body: str = "", head: str = "", smollm2: bool = True,
-              generate: str = "temperature = 0.7\nmax_tokens = 48") -> Path:
+              generate: str = DEFAULT_GENERATE) -> Path:
         folder = tmp_path / "cfg"
         (folder / "models").mkdir(parents=True, exist_ok=True)
         text = (

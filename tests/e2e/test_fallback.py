@@ -6,9 +6,7 @@ preference list lead to the embedded smollm2, which really answers.
 
 from __future__ import annotations
 
-import json
 import os
-import string
 import subprocess
 import sys
 import threading
@@ -18,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import env_without_tui_chat, llama_entry
+from tests.conftest import NO_EOG, env_without_tui_chat, llama_entry
 from tui_chat.core.backends.base import Chunk, Message
 from tui_chat.core.errors import BackendError
 from tui_chat.core.events import (
@@ -34,15 +32,17 @@ from tui_chat.core.pool import default_backend_factory
 CODE_PROMPT = "Write a Python function that reverses a string."
 CHAT_PROMPT = "Hello there, how are you today?"
 GEN = {"max_tokens": 16, "seed": 5}
+GENERATE = f"temperature = 0.7\nmax_tokens = 16\n{NO_EOG}"
+"""[generate] for every runtime here: the models that answer write text on any CPU."""
 CODER = llama_entry("coder", "coder.gguf", role="code", repo="example/coder-GGUF") + """
 [router.prefer]
 code = ["coder", "smollm2"]
 """
-# Every printable ASCII character: whatever SmolLM2 starts with ends the reply at once.
-STOP_ALL = json.dumps(list(string.ascii_letters + string.digits + string.punctuation + " \n\t"))
-SILENT = llama_entry("silent", "silent.gguf", extra=f"""
+# The first token is <|im_end|> (end of generation) on any CPU: a reply of zero tokens.
+# It replaces the [generate] logit_bias below (a model's keys override, tables whole).
+SILENT = llama_entry("silent", "silent.gguf", extra="""
 [models.generate]
-stop = {STOP_ALL}
+logit_bias = { "2" = 100 }
 """) + """
 [router.prefer]
 chat = ["silent", "smollm2"]
@@ -76,7 +76,7 @@ def of(kind: type, events: list[object]) -> list[Any]:
 def test_broken_code_model_falls_back_to_smollm2(
     make_runtime: Callable[..., Any], smollm2_path: Path, content: Callable[[], bytes]
 ) -> None:
-    runtime = make_runtime(CODER)
+    runtime = make_runtime(CODER, generate=GENERATE)
     broken = runtime.config.models_dir / "coder.gguf"
     broken.write_bytes(content())
 
@@ -114,7 +114,7 @@ def test_broken_code_model_falls_back_to_smollm2(
 def test_ask_cli_answers_from_smollm2_and_names_the_fallback(
     write_config: Callable[..., Path], tmp_path: Path
 ) -> None:
-    config = write_config(CODER)
+    config = write_config(CODER, generate=GENERATE)
     (config.parent / "models" / "coder.gguf").write_bytes(os.urandom(64 * 1024))
     result = subprocess.run(
         [sys.executable, "-m", "tui_chat", "--config", str(config),
@@ -136,7 +136,7 @@ def test_ask_cli_answers_from_smollm2_and_names_the_fallback(
 def test_zero_token_reply_falls_back_and_is_recorded(
     make_runtime: Callable[..., Any], smollm2_path: Path
 ) -> None:
-    runtime = make_runtime(SILENT)
+    runtime = make_runtime(SILENT, generate=GENERATE)
     (runtime.config.models_dir / "silent.gguf").symlink_to(smollm2_path)
 
     events = run(runtime, CHAT_PROMPT)
@@ -219,7 +219,8 @@ def test_mid_stream_error_restarts_on_the_next_model(
             return FailsMidStream(spec.name, error)
         return default_backend_factory(spec, path)
 
-    runtime = make_runtime(llama_entry("flaky", "flaky.gguf") + prefer, backend=factory)
+    runtime = make_runtime(llama_entry("flaky", "flaky.gguf") + prefer, backend=factory,
+                           generate=GENERATE)
     (runtime.config.models_dir / "flaky.gguf").symlink_to(smollm2_path)
     events = run(runtime, CHAT_PROMPT)
     (fallback,) = of(Fallback, events)

@@ -8,6 +8,7 @@ module, so nothing leaves the machine.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import socket
@@ -129,12 +130,18 @@ def bad(bad_server: BadServer) -> Iterator[BadServer]:
 
 @pytest.fixture
 def make_backend() -> Iterator[Callable[..., OpenAIBackend]]:
-    """Build backends with short timeouts; all are closed after the test."""
+    """Build backends with short timeouts; all are closed after the test.
+
+    The timeouts go into the spec (``connect_timeout`` and ``read_timeout`` of the
+    model's [[models]] entry), as the config would set them.
+    """
     made: list[OpenAIBackend] = []
 
-    def make(spec: ModelSpec, **kwargs: Any) -> OpenAIBackend:
-        options = {"connect_timeout": 2.0, "read_timeout": 0.5, "retries": 0, **kwargs}
-        backend = OpenAIBackend(spec, **options)
+    def make(spec: ModelSpec, *, connect_timeout: float = 2.0, read_timeout: float = 0.5,
+             retries: int = 0) -> OpenAIBackend:
+        timed = dataclasses.replace(spec, connect_timeout=connect_timeout,
+                                    read_timeout=read_timeout)
+        backend = OpenAIBackend(timed, retries=retries)
         made.append(backend)
         return backend
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import NO_EOG
 from tests.servers import free_port, llama_server
 from tests.ui.helpers import wait_until
 from tui_chat.ui.app import TuiChatApp
@@ -68,7 +69,7 @@ def test_unreachable_remote_falls_back_with_one_line(write_config, data_dir: Pat
 
 async def test_tui_streams_from_the_remote_engine(make_runtime, server) -> None:
     app = TuiChatApp(make_runtime(body=REMOTE.format(url=server.base_url),
-                                  generate="max_tokens = 32"))
+                                  generate=f"max_tokens = 32\n{NO_EOG}"))  # text on any CPU
     async with app.run_test(size=(120, 40)) as pilot:
         models = app.query_one(ModelList)
         await wait_until(pilot, lambda: "reachable" in str(models.get_option("team").prompt),

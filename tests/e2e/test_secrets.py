@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import env_without_tui_chat
+from tests.conftest import NO_EOG, env_without_tui_chat
 from tests.servers import BadServer
 from tui_chat.core.config import parse_config
 from tui_chat.core.errors import ConfigError
@@ -102,7 +102,7 @@ def test_api_key_is_sent_but_never_logged_exported_or_shown(
     write_config: Callable[..., Path], data_dir: Path, server: BadServer, tmp_path: Path
 ) -> None:
     config = write_config(REMOTE.format(url=server.base_url),
-                          generate="temperature = 0.7\nmax_tokens = 16")
+                          generate=f"temperature = 0.7\nmax_tokens = 16\n{NO_EOG}")
     cli = Cli(config, data_dir, KEY)
     db = data_dir / "history.sqlite3"
 
@@ -204,7 +204,7 @@ def test_data_dir_is_0700_and_its_files_0600_under_umask_022(
     write_config: Callable[..., Path], tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "fresh" / "data"  # does not exist yet
-    config = write_config(generate="temperature = 0.7\nmax_tokens = 8")
+    config = write_config(generate=f"temperature = 0.7\nmax_tokens = 8\n{NO_EOG}")
     cli = Cli(config, data_dir, None)
     cli("ask", "--model", "smollm2", "hi")
     out = tmp_path / "export.md"

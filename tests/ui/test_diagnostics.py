@@ -127,7 +127,8 @@ async def test_live_figures_while_streaming_then_the_stored_row(
             if not service.live_streams() or table.row_count == 0:
                 return False
             top = row_dict(table, 0)
-            if top["finish"] == "streaming" and top["model"] == "smollm2":
+            if top["finish"] == "streaming" and top["model"] == "smollm2" \
+                    and top["session"].startswith(f"{app.chat.session_id} "):  # id and title
                 if not counts or int(top["completion"]) > counts[-1]:
                     counts.append(int(top["completion"]))
             return len(counts) >= 2
@@ -294,17 +295,24 @@ def test_live_sampler_rates_and_reset() -> None:
     assert list(sampler.samples) == pytest.approx([2.0])  # a new burst starts over
 
 
-def test_live_rows_name_the_model_of_each_stream() -> None:
+def test_live_rows_name_the_model_and_session_of_each_stream() -> None:
     sampler = LiveSampler()
-    one, two = StreamClock(), StreamClock()
-    one.started = two.started = 100.0
-    one.tokens, two.tokens = 5, 7
-    figures = sampler.sample({1: LiveStream("smollm2", 1, one),
-                              2: LiveStream("coder", 2, two)}, now=101.0)
+    one, two, three = StreamClock(), StreamClock(), StreamClock()
+    one.started = two.started = three.started = 100.0
+    one.tokens, two.tokens, three.tokens = 5, 7, 2
+    # Two streams on one model, in different sessions, plus one not stored.
+    figures = sampler.sample({1: LiveStream("smollm2", 11, one),
+                              2: LiveStream("smollm2", 12, two),
+                              3: LiveStream("coder", None, three)}, now=101.0)
     assert figures is not None and figures.models == ("smollm2", "coder")
-    rows = live_rows(figures, wall=1000.0)
-    assert [(key, cells[3], cells[5]) for key, cells in rows] == [
-        ("live2", "coder", "7"), ("live1", "smollm2", "5")]
+    titles = {11: "Sea poems", 12: "A \x1b[2Jvery long title about dragons and knights"}
+    rows = live_rows(figures, wall=1000.0, titles=titles)
+    assert [(key, cells[2], cells[3], cells[5]) for key, cells in rows] == [
+        ("live3", "-", "coder", "2"),
+        ("live2", "12 A very long title ab…", "smollm2", "7"),  # sanitised, cut
+        ("live1", "11 Sea poems", "smollm2", "5")]
+    # Without titles (the history unreadable) the ids alone tell them apart.
+    assert [cells[2] for _, cells in live_rows(figures, wall=1000.0)] == ["-", "12", "11"]
 
 
 def test_log_tail_reads_only_new_bytes_and_sanitises(tmp_path: Path) -> None:

@@ -173,7 +173,7 @@ async def test_rename_search_settings_and_delete_with_confirmation(make_runtime)
 async def test_regenerate_and_edit_last(make_runtime) -> None:
     from tui_chat.ui.widgets.prompt import PromptInput
 
-    app = TuiChatApp(make_runtime(generate="max_tokens = 24\nseed = 5"))
+    app = TuiChatApp(make_runtime(generate=f"max_tokens = 24\nseed = 5\n{NO_EOG}"))
     async with app.run_test(size=(120, 40)) as pilot:
         await send(pilot, "hello")
         await wait_until(pilot, no_reply_streaming(app), what="reply")

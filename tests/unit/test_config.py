@@ -33,6 +33,50 @@ BAD_CONFIGS = {
     "bad_type": (GOOD_MODEL + "[models.load]\nn_ctx = \"big\"\n", "n_ctx must be a int"),
     "bad_default": ('default_model = "nope"\n' + GOOD_MODEL, "default_model"),
 }
+REMOTE_MODEL = """
+[[models]]
+name = "team"
+backend = "openai"
+base_url = "http://gpu-box:8000/v1"
+"""
+BAD_TIMEOUTS = {
+    # (the remote entry's extra line, what the one line must say)
+    "zero": ("read_timeout = 0", "models[1].read_timeout must be a number of seconds above 0"),
+    "negative": ("connect_timeout = -2", "models[1].connect_timeout must be a number of seconds"),
+    "string": ('read_timeout = "30"', "models[1].read_timeout must be a number of seconds"),
+    "bool": ("connect_timeout = true", "not True"),
+    "huge": ("read_timeout = 86400", "at most 3600"),
+    "local": (None, "models[0].read_timeout applies to openai models only"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_TIMEOUTS))
+def test_bad_timeout_is_one_line_naming_the_key_and_its_line(case: str, tmp_path: Path) -> None:
+    extra, expected = BAD_TIMEOUTS[case]
+    text = (GOOD_MODEL + "read_timeout = 30\n" + REMOTE_MODEL if extra is None
+            else GOOD_MODEL + REMOTE_MODEL + extra + "\n")
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert expected in message and "\n" not in message, message
+    key = "read_timeout" if "read_timeout" in (extra or "read_timeout") else "connect_timeout"
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith(key))
+    assert f"{path} (line {line}): " in message, message
+
+
+def test_timeouts_are_typed_with_todays_defaults_and_reach_the_backend() -> None:
+    from tui_chat.core.backends.openai import OpenAIBackend
+
+    config = parse_config(GOOD_MODEL + REMOTE_MODEL + "connect_timeout = 2\nread_timeout = 7.5\n"
+                          + REMOTE_MODEL.replace('"team"', '"plain"'), None)
+    team, plain = config.model("team"), config.model("plain")
+    assert (team.connect_timeout, team.read_timeout) == (2.0, 7.5)
+    assert isinstance(team.connect_timeout, float)
+    assert (plain.connect_timeout, plain.read_timeout) == (5.0, 60.0)  # as before the keys
+    backend = OpenAIBackend(team)  # no connection is made before load() or stream()
+    assert (backend.connect_timeout, backend.read_timeout) == (2.0, 7.5)
 
 
 def test_shipped_config_is_valid_and_has_the_catalog() -> None:

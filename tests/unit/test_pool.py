@@ -18,19 +18,22 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import llama_entry
+from tests.conftest import NO_EOG_BIAS, llama_entry
 from tui_chat.core import sysinfo
 from tui_chat.core.backends import llama as llama_mod
 from tui_chat.core.backends.llama import LlamaBackend, default_threads, effective_load_params
+from tui_chat.core.backends.process import ProcessLlamaBackend
 from tui_chat.core.chat import ChatRequest
 from tui_chat.core.events import Answering, Finished, MessageState, TextDelta, Waiting
 from tui_chat.core.errors import ModelUnavailable
 from tui_chat.core.pool import GIB, default_backend_factory, estimate_budget
+from tui_chat.core.sysinfo import footprint, process_rss_bytes
 
 PROMPT = "Count from one to forty, one number per line."
-GEN = {"max_tokens": 24, "seed": 3, "temperature": 0.7}
-ONE_FITS = 'memory_budget_gb = 0.15\n'  # one ~98 MB model (x1.15) fits, two do not
-TWO_FIT = 'memory_budget_gb = 0.25\n'  # two fit, three do not
+GEN = {"max_tokens": 24, "seed": 3, "temperature": 0.7, "logit_bias": NO_EOG_BIAS}
+"""No end of generation: every reply is ``max_tokens`` long, with text, on any CPU."""
+ONE_FITS, TWO_FIT = 1, 2
+"""How many SmolLM2 processes the ``trio`` budget holds (see :func:`budget_for`)."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -47,11 +50,36 @@ def link(runtime, smollm2_path: Path, *names: str) -> None:  # noqa: ANN001
         (runtime.config.models_dir / f"{name}.gguf").symlink_to(smollm2_path)
 
 
-@pytest.fixture
-def trio(make_runtime: Callable[..., object], smollm2_path: Path) -> Callable[[str], object]:
-    """A runtime with models a, b, c (all the real SmolLM2) under the given budget line."""
+@pytest.fixture(scope="module")
+def smollm2_rss(smollm2_path: Path) -> int:
+    """What one loaded SmolLM2 model process holds (VmRSS), measured on this machine."""
+    backend = ProcessLlamaBackend("smollm2", smollm2_path, {"n_ctx": 2048})
+    backend.load()
+    try:
+        rss = backend.resident_bytes()
+    finally:
+        backend.close()
+    assert rss is not None
+    return rss
 
-    def make(head: str):  # noqa: ANN202
+
+def budget_for(models: int, rss: int, file_bytes: int) -> str:
+    """A ``memory_budget_gb`` line that holds ``models`` loaded processes and no more.
+
+    A resident model counts as its measured RSS and a loading one as its estimate, so
+    ``models`` resident (models x rss) fit, and loading one more (+ the estimate) does
+    not; half an estimate of slack either way covers RSS moving a few MB.
+    """
+    return f"memory_budget_gb = {(models * rss + footprint(file_bytes) // 2) / GIB:.6f}\n"
+
+
+@pytest.fixture
+def trio(make_runtime: Callable[..., object], smollm2_path: Path,
+         smollm2_rss: int) -> Callable[[int | None], object]:
+    """A runtime with models a, b, c (all the real SmolLM2); the budget holds ``fits``."""
+
+    def make(fits: int | None):  # noqa: ANN202
+        head = "" if fits is None else budget_for(fits, smollm2_rss, smollm2_path.stat().st_size)
         runtime = make_runtime(aliases("a", "b", "c"), head=head)
         link(runtime, smollm2_path, "a", "b", "c")
         return runtime
@@ -160,7 +188,7 @@ def test_budget_from_config_or_estimated_and_logged(
     make_runtime: Callable[..., object], caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.INFO, logger="tui_chat.core.pool"):
-        assert make_runtime(head=ONE_FITS).pool.budget_bytes == int(0.15 * GIB)
+        assert make_runtime(head="memory_budget_gb = 0.15\n").pool.budget_bytes == int(0.15 * GIB)
         estimated = make_runtime().pool.budget_bytes
     free = sysinfo.available_memory_bytes()
     assert free is not None and 0 < estimated <= free
@@ -183,6 +211,37 @@ def test_tiny_budget_unloads_the_least_recently_used(trio) -> None:  # noqa: ANN
     assert catalog.state("a") == catalog.disk_status(catalog.spec("a"))
     assert catalog.state("b").status == "loaded"
     assert pool.used_bytes() <= pool.budget_bytes
+
+
+def test_a_loaded_model_counts_its_measured_rss_not_its_file_size(
+    make_runtime: Callable[..., object], smollm2_path: Path
+) -> None:
+    """While it loads the pool reserves file x 1.15; once loaded, the process's VmRSS."""
+    file_bytes = smollm2_path.stat().st_size
+    estimate = footprint(file_bytes)
+    while_loading: list[int] = []
+    pools: list[object] = []
+
+    def factory(spec, path):  # noqa: ANN001, ANN202 - called after the room is reserved
+        while_loading.append(pools[0].used_bytes())
+        return default_backend_factory(spec, path)
+
+    runtime = make_runtime(backend=factory)
+    pool = runtime.pool
+    pools.append(pool)
+    pool.load("smollm2")
+    backend = pool.backend("smollm2")
+    assert isinstance(backend, ProcessLlamaBackend) and backend.pid is not None
+    rss = process_rss_bytes(backend.pid)
+    assert rss is not None
+    used = pool.used_bytes()
+    assert while_loading == [estimate]
+    assert abs(used - rss) < 4_000_000, (used, rss)  # the same reading, a moment apart
+    # SmolLM2 holds about 100 MB more than its file (heap, KV cache, libraries).
+    assert used > file_bytes + 50_000_000 and abs(used - estimate) > 50_000_000, (used, estimate)
+    assert pool.info()["smollm2"]["footprint_bytes"] == pytest.approx(rss, abs=4_000_000)
+    (memory,) = [cells[3] for key, cells in runtime.diagnostics.model_rows() if key == "smollm2"]
+    assert memory.endswith(" MB RSS") and abs(float(memory.split()[0]) * 1e6 - rss) < 4e6, memory
 
 
 def test_lru_not_fifo(trio) -> None:  # noqa: ANN001
@@ -227,7 +286,7 @@ def test_busy_model_is_not_unloaded(trio, caplog: pytest.LogCaptureFixture) -> N
 
 def test_one_generation_at_a_time_per_model(trio) -> None:  # noqa: ANN001
     """A second reply on a busy model yields Waiting and only answers after the first ends."""
-    runtime = trio("")
+    runtime = trio(None)
     service = runtime.service
     first = service.reply(ChatRequest(PROMPT, model="a", params=GEN))
     first_delta(first)
@@ -258,7 +317,7 @@ def test_one_generation_at_a_time_per_model(trio) -> None:  # noqa: ANN001
 
 def test_cancel_while_waiting_for_a_busy_model_stops_at_once(trio) -> None:  # noqa: ANN001
     """Esc on a reply queued behind another: it ends ``stopped`` within the lease's poll."""
-    runtime = trio("")
+    runtime = trio(None)
     service = runtime.service
     first = service.reply(ChatRequest(PROMPT, model="a", params=GEN))
     first_delta(first)  # a is busy
@@ -292,7 +351,7 @@ def test_cancel_while_waiting_for_a_busy_model_stops_at_once(trio) -> None:  # n
 
 def test_two_models_generate_at_the_same_time(trio) -> None:  # noqa: ANN001
     """Different models have different locks: their chunks interleave in time."""
-    runtime = trio("")
+    runtime = trio(None)
     service = runtime.service
     runtime.pool.load("a")
     runtime.pool.load("b")

@@ -72,6 +72,8 @@ MODEL_KEYS = {
     "base_url": "OpenAI-compatible endpoint, e.g. http://host:8000/v1",
     "model": "model id served by the remote endpoint",
     "api_key_env": "environment variable holding the API key",
+    "connect_timeout": "seconds to wait for a connection to base_url (openai models)",
+    "read_timeout": "seconds to wait for the next piece of a reply (openai models)",
     "load": "table of llama.cpp load parameters",
     "generate": "table of generation parameters",
 }
@@ -87,6 +89,12 @@ TOP_KEYS = {
     "router",
 }
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+CONNECT_TIMEOUT_S = 5.0
+"""An openai model's ``connect_timeout`` when the config sets none."""
+READ_TIMEOUT_S = 60.0
+"""An openai model's ``read_timeout`` when the config sets none."""
+TIMEOUT_KEYS = ("connect_timeout", "read_timeout")
+"""[[models]] keys that take seconds (openai models only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +127,12 @@ class ModelSpec:
     """Model id served by the remote endpoint."""
     api_key_env: str | None = None
     """Name of the environment variable holding the remote API key."""
+    connect_timeout: float = CONNECT_TIMEOUT_S
+    """Seconds an ``openai`` model waits for the server to accept a connection, and for
+    its ``/models`` answer (checked before the first reply; the sidebar and doctor
+    checks wait at most 3 s)."""
+    read_timeout: float = READ_TIMEOUT_S
+    """Seconds an ``openai`` model waits for the next piece of a streamed reply."""
     load: dict[str, Any] = field(default_factory=dict)
     """llama.cpp load parameters (merged over the top-level ``[load]``)."""
     generate: dict[str, Any] = field(default_factory=dict)
@@ -289,6 +303,24 @@ class _Validator:
                 seen += 1
         return None
 
+    def nth_in_model(self, key: str, index: int) -> int:
+        """Which ``key = ...`` line of the file belongs to ``[[models]]`` entry ``index``.
+
+        Counts the ``key`` lines above that entry's header, so a key that only some
+        entries set is still found on its own line.
+        """
+        header = re.compile(r"^\s*\[\[\s*models\s*\]\]")
+        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        headers = seen = 0
+        for line in self.lines:
+            if header.match(line):
+                if headers == index:
+                    return seen
+                headers += 1
+            elif pattern.match(line):
+                seen += 1
+        return seen
+
     def check_type(self, key: str, value: Any, types: tuple[type, ...], nth: int = 0) -> None:
         if isinstance(value, bool) and bool not in types:
             ok = False
@@ -393,7 +425,13 @@ class _Validator:
         where = f"models[{index}]"
         self.unknown(f"{where}.", entry, MODEL_KEYS)
         for key, value in entry.items():
-            if key not in ("load", "generate"):
+            if key in TIMEOUT_KEYS:
+                nth = self.nth_in_model(key, index)
+                if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                        or not 0 < value <= 3600:
+                    self.fail(f"{where}.{key}", f"must be a number of seconds above 0 and at "
+                              f"most 3600 (e.g. {key} = 30), not {value!r}", nth=nth)
+            elif key not in ("load", "generate"):
                 self.check_type(f"{where}.{key}", value, (int,) if key == "size" else (str,), index)
         name = entry.get("name")
         if not name:
@@ -423,6 +461,10 @@ class _Validator:
                 )
             if not entry.get("repo") and not entry.get("package"):
                 self.fail(f"{where}", "needs repo (Hugging Face) or package", search="name", nth=index)
+            for key in TIMEOUT_KEYS:
+                if key in entry:
+                    self.fail(f"{where}.{key}", "applies to openai models only (a local model "
+                              "has no connection); remove it", nth=self.nth_in_model(key, index))
         else:
             if not entry.get("base_url"):
                 self.fail(f"{where}.base_url", "is required for an openai model", search="name", nth=index)
@@ -450,6 +492,8 @@ class _Validator:
             base_url=entry.get("base_url"),
             model=entry.get("model"),
             api_key_env=entry.get("api_key_env"),
+            connect_timeout=float(entry.get("connect_timeout", CONNECT_TIMEOUT_S)),
+            read_timeout=float(entry.get("read_timeout", READ_TIMEOUT_S)),
             load=load,
             generate=gen,
         )

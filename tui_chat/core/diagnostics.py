@@ -43,6 +43,8 @@ IDLE = "No reply is streaming."
 """The live line when nothing streams and nothing has yet."""
 TEXT_CELL = 40
 """Route reasons and messages are cut to this many characters in table cells."""
+SESSION_CELL = 24
+"""A live row's session cell (id and title) is cut to this many characters."""
 
 Row = tuple[str, tuple[str, ...]]
 """(row key, cell texts) as gathered off the UI thread."""
@@ -73,6 +75,16 @@ def _clip(text: object, limit: int = TEXT_CELL) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _memory_cell(facts: Mapping[str, Any] | None) -> str:
+    """A local model's memory: its process's measured RSS, else its file size (mmap'd)."""
+    if not facts:
+        return "-"
+    rss, size = facts.get("rss_bytes"), facts.get("file_bytes")
+    if rss:
+        return f"{format_bytes(rss)} RSS"
+    return f"≈{format_bytes(size)} (mmap)" if size else "-"
+
+
 def _num(value: Any, digits: int = 0) -> str:
     if value is None:
         return "-"
@@ -100,6 +112,8 @@ class StreamFigures:
     """The chat service's internal request number."""
     model: str
     """The model answering it."""
+    session_id: int | None
+    """The session the reply belongs to (None: not stored)."""
     tokens: int
     """Text chunks so far."""
     empty: int
@@ -177,8 +191,9 @@ class LiveSampler:
         ordered = sorted(streams.items())
         newest = ordered[-1][1].clock
         each = tuple(
-            StreamFigures(key, s.model, s.clock.tokens, s.clock.empty, s.clock.ttft_ms,
-                          s.clock.tokens_per_s(), max(0.0, now - s.clock.started))
+            StreamFigures(key, s.model, s.session_id, s.clock.tokens, s.clock.empty,
+                          s.clock.ttft_ms, s.clock.tokens_per_s(),
+                          max(0.0, now - s.clock.started))
             for key, s in ordered
         )
         return LiveFigures(
@@ -259,13 +274,27 @@ def request_rows(rows: list[dict[str, Any]]) -> list[Row]:
     return out
 
 
-def live_rows(live: LiveFigures | None, wall: float | None = None) -> list[Row]:
-    """Rows for the streams in progress (each naming its model), above the stored requests."""
+def live_rows(live: LiveFigures | None, wall: float | None = None,
+              titles: Mapping[int, str] | None = None) -> list[Row]:
+    """Rows for the streams in progress, above the stored requests.
+
+    Each names its model and its session (the id, as the stored rows show it, then the
+    session's title from ``titles`` when known), so two streams at once are told apart.
+    """
     if live is None:
         return []
     wall = time.time() if wall is None else wall
+    titles = titles or {}
+
+    def session(sid: int | None) -> str:
+        if sid is None:
+            return "-"
+        title = titles.get(sid)
+        return _clip(f"{sid} {title}" if title else str(sid), SESSION_CELL)
+
     return [(f"live{s.key}", (
-        "▶", _clock_time(wall - s.elapsed_s), "-", _clip(s.model), "-", str(s.tokens),
+        "▶", _clock_time(wall - s.elapsed_s), session(s.session_id), _clip(s.model), "-",
+        str(s.tokens),
         _num(s.ttft_ms), _num(s.tokens_per_s, 1), str(s.empty), _num(s.elapsed_s * 1000.0),
         "streaming", "-", "-",
     )) for s in reversed(live.each)]
@@ -371,6 +400,16 @@ class Diagnostics:
         rows = self.store.requests(last=last, session_id=session_id)
         return [RequestMetrics.from_row(row).as_dict() for row in rows]
 
+    def _titles(self, live: LiveFigures | None) -> dict[int, str]:
+        """The titles of the sessions streaming now (those the history can read)."""
+        titles: dict[int, str] = {}
+        for sid in {s.session_id for s in (live.each if live else ()) if s.session_id is not None}:
+            try:
+                titles[sid] = self.service.session(sid).title
+            except Exception:  # noqa: BLE001 - the id alone still tells the rows apart
+                log.debug("diagnostics: no title for session %s", sid, exc_info=True)
+        return titles
+
     def model_rows(self) -> list[Row]:
         """Models table rows: catalog status joined with what the pool has resident."""
         info = self.pool.info()
@@ -383,8 +422,7 @@ class Diagnostics:
                 backend = f"openai {_clip(spec.base_url or '', 28)}"
                 ctx = facts.get("n_ctx") if facts else None
             else:
-                size = facts.get("file_bytes") if facts else None
-                memory = f"≈{format_bytes(size)} (mmap)" if size else "-"
+                memory = _memory_cell(facts)
                 gpu = (facts.get("n_gpu_layers") if facts
                        else spec.load.get("n_gpu_layers", "auto"))
                 ctx = facts.get("n_ctx") if facts else spec.load.get("n_ctx")
@@ -427,7 +465,8 @@ class Diagnostics:
             stored: list[dict[str, Any]] = []
             try:
                 stored = self.store.requests(last=REQUEST_ROWS) if self.store else []
-                snap.requests = live_rows(snap.live) + request_rows(stored)
+                snap.requests = (live_rows(snap.live, titles=self._titles(snap.live))
+                                 + request_rows(stored))
                 snap.newest = stored[0] if stored else None
             except Exception as exc:  # noqa: BLE001 - show it, keep refreshing
                 log.warning("diagnostics: reading requests failed", exc_info=True)

@@ -2,9 +2,10 @@
 
 The pool owns every Backend. ``load`` brings a model in on first use (catalog status
 ``loading`` then ``loaded`` with the load time), first unloading idle least-recently-used
-models until the newcomer fits the memory budget. A model that failed to load is kept
-out (its error is raised again at once, without touching llama.cpp) until its file
-changes on disk. Each model has a lock that its generation holds, so one llama.cpp
+models until the newcomer fits the memory budget (a resident model counts as its
+process's measured RSS, one still loading as its file size times 1.15). A model that
+failed to load is kept out (its error is raised again at once, without touching
+llama.cpp) until its file changes on disk. Each model has a lock that its generation holds, so one llama.cpp
 instance never serves two replies at once and a busy model is never unloaded.
 
 The one way to a backend for a generation is a :class:`Lease` from :meth:`ModelPool.acquire`::
@@ -59,6 +60,12 @@ def default_backend_factory(spec: ModelSpec, path: Path | None) -> Backend:
 
     assert path is not None
     return ProcessLlamaBackend(spec.name, path, spec.load)
+
+
+def _measured(facts: dict[str, Any]) -> int | None:
+    """The bytes a backend reports it really holds (``rss_bytes`` in its info), if any."""
+    rss = facts.get("rss_bytes")
+    return rss if isinstance(rss, int) and rss > 0 else None
 
 
 def _loaded_detail(backend: Backend) -> str:
@@ -137,7 +144,7 @@ class ModelPool:
         self.catalog = catalog
         self.factory = factory
         self._backends: OrderedDict[str, Backend] = OrderedDict()  # LRU order, oldest first
-        self._footprints: dict[str, int] = {}  # resident models and loads in progress
+        self._footprints: dict[str, int] = {}  # load estimates: resident models and loads in progress
         self._locks: dict[str, threading.Lock] = {}  # one generation at a time
         self._load_locks: dict[str, threading.Lock] = {}  # one load at a time
         self._failed: dict[str, tuple[FileStamp, ModelUnavailable]] = {}
@@ -161,9 +168,25 @@ class ModelPool:
         return self._budget
 
     def used_bytes(self) -> int:
-        """Estimated bytes of resident models plus loads in progress."""
+        """Bytes counted against the budget: resident models and loads in progress."""
+        return sum(self._counted().values())
+
+    def _counted(self) -> dict[str, int]:
+        """Bytes per model: its measured RSS once loaded, the file-size estimate before.
+
+        A model process's RSS (read from /proc, no call to the process) is what it really
+        holds: for SmolLM2 about twice the file. Backends that measure nothing (remote,
+        in-process) keep their estimate.
+        """
         with self._guard:
-            return sum(self._footprints.values())
+            reserved = dict(self._footprints)
+            backends = {name: self._backends.get(name) for name in reserved}
+        counted: dict[str, int] = {}
+        for name, estimate in reserved.items():
+            backend = backends[name]
+            measured = _measured(backend.info()) if backend is not None else None
+            counted[name] = measured or estimate
+        return counted
 
     def _lock_for(self, name: str) -> threading.Lock:
         """The lock that serialises generations on model ``name``."""
@@ -306,8 +329,10 @@ class ModelPool:
         budget = self.budget_bytes
         tried: set[str] = set()
         while True:
+            counted = self._counted()  # measured outside the guard: it reads /proc
             with self._guard:
-                used = sum(size for other, size in self._footprints.items() if other != name)
+                used = sum(counted.get(other, size) for other, size in self._footprints.items()
+                           if other != name)
                 victim = None
                 if used + need > budget:
                     victim = next((other for other in self._backends if other != name
@@ -348,10 +373,13 @@ class ModelPool:
         with self._guard:
             items = list(self._backends.items())
             sizes = dict(self._footprints)
-        return {
-            name: {**backend.info(), "footprint_bytes": sizes.get(name), "busy": self.is_busy(name)}
-            for name, backend in items
-        }
+        out: dict[str, dict[str, Any]] = {}
+        for name, backend in items:
+            facts = backend.info()
+            # footprint_bytes: what the budget counts (measured RSS, else the estimate).
+            out[name] = {**facts, "footprint_bytes": _measured(facts) or sizes.get(name),
+                         "busy": self.is_busy(name)}
+        return out
 
     def close(self) -> None:
         """Unload every model; one still generating after a short wait is left alone."""

@@ -250,12 +250,14 @@ def fetch_model_ids(client: httpx.Client, spec: ModelSpec, timeout: float) -> li
     return ids
 
 
-def check_endpoint(spec: ModelSpec, timeout: float = 5.0) -> tuple[bool, str]:
+def check_endpoint(spec: ModelSpec, timeout: float | None = None) -> tuple[bool, str]:
     """Ask ``{base_url}/models`` whether the server is up and serves the spec's model.
 
     Args:
         spec: an ``openai`` catalog entry.
-        timeout: seconds for connecting and for the answer.
+        timeout: at most this many seconds for connecting and for the answer (the
+            sidebar and doctor pass a few, so a dead host cannot hold them); the
+            model's own ``connect_timeout`` when shorter or when None.
 
     Returns:
         ``(True, sentence)`` when the model id is listed, else ``(False, sentence)``
@@ -266,9 +268,10 @@ def check_endpoint(spec: ModelSpec, timeout: float = 5.0) -> tuple[bool, str]:
     if not spec.base_url:
         return False, f"{spec.name} has no base_url; add one to its [[models]] entry."
     wanted = model_id(spec)
+    wait = spec.connect_timeout if timeout is None else min(timeout, spec.connect_timeout)
     try:
-        with httpx.Client(timeout=httpx.Timeout(timeout)) as client:
-            ids = fetch_model_ids(client, spec, timeout)
+        with httpx.Client(timeout=httpx.Timeout(wait)) as client:
+            ids = fetch_model_ids(client, spec, wait)
     except ModelUnavailable as exc:
         return False, str(exc)
     if wanted in ids:

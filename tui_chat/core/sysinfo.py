@@ -26,7 +26,8 @@ RAM_SHARE = 0.8
 VRAM_SHARE = 0.9
 """Share of free VRAM the default budget may use when llama.cpp offloads to the GPU."""
 OVERHEAD = 1.15
-"""A resident model takes its file size times this (KV cache and scratch buffers)."""
+"""A model being loaded is counted as its file size times this (KV cache and scratch
+buffers); once loaded, its process's measured RSS counts instead (:func:`process_rss_bytes`)."""
 FALLBACK_BUDGET = 8 * GIB
 """The budget when free memory cannot be read."""
 GPU_LIBRARIES = ("cuda", "hip", "metal", "vulkan", "sycl", "musa", "opencl", "cann", "kompute")
@@ -162,6 +163,22 @@ def available_memory_bytes() -> int | None:
     return None
 
 
+def process_rss_bytes(pid: int) -> int | None:
+    """VmRSS of process ``pid`` from /proc/<pid>/status, or None where it cannot be read.
+
+    What the process really holds in RAM: its heap (KV cache, scratch buffers, the
+    interpreter) plus the pages of the mmap'd GGUF and libraries it has touched.
+    """
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 # --------------------------------------------------------------------------- GPU offload
 
 
@@ -224,7 +241,7 @@ def estimate_budget(offload: bool | None = None) -> tuple[int, str]:
 
 
 def footprint(file_bytes: int) -> int:
-    """Estimated resident bytes of a model whose file has ``file_bytes``."""
+    """Estimated resident bytes of a model whose file has ``file_bytes`` (while it loads)."""
     return int(file_bytes * OVERHEAD)
 
 

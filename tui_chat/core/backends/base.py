@@ -72,7 +72,11 @@ class Backend(Protocol):
         """
 
     def info(self) -> dict[str, Any]:
-        """Facts for diagnostics: backend, n_ctx, n_gpu_layers, memory, load time..."""
+        """Facts for diagnostics: backend, n_ctx, n_gpu_layers, memory, load time...
+
+        ``rss_bytes``, when present and not None, is what the model really holds in RAM
+        (a model process's measured RSS); the pool's memory budget counts it.
+        """
 
     def close(self) -> None:
         """Free the model's memory or connections."""

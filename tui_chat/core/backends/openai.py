@@ -50,24 +50,17 @@ class OpenAIBackend:
     httpx client is created on first use and closed by :meth:`close`.
     """
 
-    def __init__(
-        self,
-        spec: ModelSpec,
-        *,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 60.0,
-        retries: int = 2,
-    ) -> None:
+    def __init__(self, spec: ModelSpec, *, retries: int = 2) -> None:
         self.spec = spec
         self.name = spec.name
         self.base_url = remote.base_url(spec)
         """The endpoint, e.g. ``http://gpu-box:8000/v1``."""
         self.model_id = remote.model_id(spec)
         """The model id sent in each request."""
-        self.connect_timeout = connect_timeout
-        """Seconds to wait for a TCP connection (and for the /models check)."""
-        self.read_timeout = read_timeout
-        """Seconds to wait for the next piece of a reply."""
+        self.connect_timeout = spec.connect_timeout
+        """Seconds to wait for a TCP connection (and for the /models check): the config's."""
+        self.read_timeout = spec.read_timeout
+        """Seconds to wait for the next piece of a reply: the config's ``read_timeout``."""
         self.retries = retries
         """Extra connection attempts before the first token, on connect errors only."""
         self.check_seconds: float | None = None
@@ -334,7 +327,8 @@ class OpenAIBackend:
         log.warning("%s: read timeout after %.1fs: %r", self.name, self.read_timeout, exc)
         return BackendError(
             f"{self.name}: {remote.host_label(self.spec)} sent nothing for "
-            f"{self.read_timeout:g} s; try again or raise the read timeout.",
+            f"{self.read_timeout:g} s; try again or raise read_timeout for {self.name} in "
+            "the config.",
             model=self.name, reason=FallbackTrigger.READ_TIMEOUT,
         )
 

@@ -39,6 +39,7 @@ from tui_chat.core.backends.base import Chunk, Message
 from tui_chat.core.backends.llama import describe, require_file
 from tui_chat.core.errors import BackendError, ModelError, ModelUnavailable, TuiChatError
 from tui_chat.core.events import FallbackTrigger
+from tui_chat.core.sysinfo import process_rss_bytes
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,14 @@ class ProcessLlamaBackend:
         """The child's process id, while it runs."""
         proc = self._proc
         return proc.pid if proc is not None and proc.poll() is None else None
+
+    def resident_bytes(self) -> int | None:
+        """What the model process holds in RAM now (its VmRSS), once the model is loaded.
+
+        None while it loads or when no process runs (the pool then counts its estimate).
+        """
+        pid = self.pid
+        return process_rss_bytes(pid) if pid is not None and self.loaded else None
 
     def _spawn(self) -> subprocess.Popen[bytes]:
         try:
@@ -362,7 +371,7 @@ class ProcessLlamaBackend:
     def info(self) -> dict[str, Any]:
         """Facts for diagnostics."""
         return {**describe(self.path, self.load_params, self.applied, self.load_seconds),
-                "process": self.pid}
+                "process": self.pid, "rss_bytes": self.resident_bytes()}
 
     def _stop(self, proc: subprocess.Popen[bytes]) -> None:
         """End the child: close its stdin (it exits at EOF), kill it if it lingers."""

@@ -137,8 +137,9 @@ class DiagnosticsScreen(Screen[None]):
                 yield DataTable(id="requests", zebra_stripes=True, cursor_type="row")
             with TabPane("Models", id="models-pane"):
                 yield DataTable(id="models-table", cursor_type="row")
-                yield Static("memory: file size of the mmap'd GGUF, an approximation of what "
-                             "is resident", classes="diag-note", markup=False)
+                yield Static("memory: the model process's measured RSS once loaded (about "
+                             "the file size, mmap'd, while loading)", classes="diag-note",
+                             markup=False)
             with TabPane("Fallbacks", id="fallbacks-pane"):
                 yield DataTable(id="fallbacks", cursor_type="row")
             with TabPane("Log", id="log-pane"):

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui_chat.core.config import load_config, parse_config, save_config_data
+from tui_chat.core.config import load_config, parse_config
+from tui_chat.core.config_save import save_config_data
 from tui_chat.core.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -184,7 +185,7 @@ def read_only(folder: Path):
 
 
 def test_set_top_level_value_keeps_comments(tmp_path: Path) -> None:
-    from tui_chat.core.config import set_top_level_value
+    from tui_chat.core.config_save import set_top_level_value
 
     path = tmp_path / "config.toml"
     path.write_text("# my notes\ndefault_model = \"auto\"  # was auto\n" + GOOD_MODEL)

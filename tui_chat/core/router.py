@@ -19,6 +19,20 @@ from dataclasses import dataclass
 from tui_chat.core.config import ROLES, Config
 from tui_chat.core.events import AUTO
 from tui_chat.core.similarity import ExampleIndex, RoleScore
+from tui_chat.core.router_words import (
+    CODE_STRONG,
+    CODE_WEAK,
+    CREATIVE_GENRES,
+    CREATIVE_STRONG,
+    CREATIVE_VERBS,
+    CREATIVE_WEAK,
+    DOCS_ASKS,
+    DOCS_NOUNS,
+    DOCS_VERBS,
+    GREETINGS,
+    PLAIN_FENCES,
+    alternation,
+)
 
 CHAT_BASELINE = 1.5
 """Score chat starts with: another role must beat it to win."""
@@ -75,100 +89,13 @@ class Signal:
     a ``[router]`` keyword or pattern): these decide the role without the similarity model."""
 
 
-# --------------------------------------------------------------------------- word lists
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` as whole words (longest first)."""
-    parts = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
-    escaped = (r"\s+".join(re.escape(piece) for piece in word.split()) for word in parts)
-    # (?=\w) first: only word starts are tried, which keeps long pastes fast.
-    return r"(?<![\w-])(?=\w)(?:" + "|".join(escaped) + r")(?![\w-])"
-
-
-def _words(spec: str) -> list[str]:
-    """Split a ``|``-separated word list (kept readable in the source)."""
-    return [w for w in spec.split("|") if w]
-
-
-# Programming vocabulary. Strong words are unambiguous; weak ones also mean other things
-# ("dress code", "email thread", "bank branch") and only tip a prompt that is close already.
-CODE_STRONG = _words(
-    "python|javascript|typescript|js|kotlin|golang|c++|c#|php|perl|haskell|scala|rustc|"
-    "const|malloc|mutex|race condition|multithreading|sql|mysql|postgres|postgresql|sqlite|"
-    "mongodb|redis|html|css|bash script|shell script|zsh|powershell|regex|regexes|regexp|"
-    "regular expression|git|github|gitlab|docker|dockerfile|kubernetes|kubectl|k8s|nginx|"
-    "linux|ubuntu|numpy|dataframe|groupby|react component|react app|react hook|flask app|"
-    "django app|vue component|fastapi|node.js|nodejs|npm|conda|venv|virtualenv|api|json|yaml|"
-    "compiler|compiling|refactor|refactoring|debug|debugging|debugger|stack trace|traceback|"
-    "segfault|syntax error|linked list|hash map|hashmap|tuple|tuples|recursion|"
-    "recursive function|time complexity|big-o|big o notation|binary search|unit test|"
-    "unit tests|pytest|ci|ci/cd|endpoint|backend|frontend|div|source code|codebase|coding|"
-    "programming|programmer|programmers|pull request|merge conflict|crashloopbackoff|"
-    "stdout|stderr|boolean|null pointer|webpack|makefile|cmake|gcc|clang|jvm|"
-    "gradle|sdk|cli|command line|terminal command|exit code|cron|crontab|ssh|permission denied|"
-    "sudo|chmod|localhost"
-)
-CODE_WEAK = _words(
-    "code|branch|container|pod|pods|server|query|script|install|error|exception|module|"
-    "package|terminal|commit|deploy|database|loop|string|integer|class|object|parse|"
-    "java|ts|react|vue|angular|flask|django|pandas|bash|cargo|pip|jest|maven|method|"
-    "function|functions|variable|variables|array|arrays|library|framework|dependency|"
-    "dependencies|bug|bugs|repo|algorithm|algorithms|compile|compiles|compilation|async|"
-    "await|deadlock|thread|threads|process"
-)
-
-DOCS_VERBS = _words(
-    "summarise|summarize|summarised|summarized|summarising|summarizing|summary|summaries|"
-    "tl;dr|tldr|translate|translated|translating|translation|rewrite|re-write|rewriting|"
-    "rephrase|reword|paraphrase|proofread|proof-read|proof read|copyedit|copy-edit|extract|"
-    "condense|shorten|abridge|pull out"
-)
-DOCS_ASKS = _words(
-    "key points|main points|takeaways|key takeaways|action items|meeting minutes|gist|"
-    "grammar|spelling|typos|punctuation|bullet points|outline of|main ideas|main argument"
-)
-DOCS_NOUNS = _words(
-    "document|documents|article|report|essay|email|e-mail|letter|contract|clause|"
-    "transcript|notes|passage|paragraph|memo|pdf|abstract|thesis|draft|email thread|"
-    "the following|text below|this text|chapter|agreement|policy|terms and conditions|"
-    "press release|op-ed"
-)
-# Creative forms that mean "make something up" on their own.
-CREATIVE_STRONG = _words(
-    "poem|poems|poetry|haiku|haikus|limerick|limericks|sonnet|sonnets|lyrics|screenplay|"
-    "fairy tale|fairytale|bedtime story|short story|fan fiction|fanfic|fanfiction|rap verse|"
-    "ballad|ode|villanelle|free verse|rhyme|rhymes|rhyming|roleplay|role-play|role play|"
-    "once upon a time|flash fiction|slam poem|song lyrics"
-)
-# Forms that need a making verb nearby ("recommend a novel" is not "write a novel").
-CREATIVE_WEAK = _words(
-    "story|stories|tale|tales|song|songs|fiction|character|characters|novel|myth|fable|"
-    "legend|verse|verses|rap|toast|monologue|dialogue|scene|plot|villain|hero|joke|jokes|"
-    "riddle|names|name|backstory|world|prophecy|speech|eulogy|chapter|parody|scenario"
-)
-CREATIVE_GENRES = _words(
-    "fantasy|sci-fi|science fiction|noir|dystopian|dystopia|whimsical|space opera|d&d|"
-    "dungeons and dragons|dungeons & dragons|rpg|fairy|dragon|dragons|wizard|elf|half-elf|"
-    "mermaid|pirate|spaceship"
-)
-CREATIVE_VERBS = _words(
-    "write|compose|tell|create|make up|invent|give me|generate|come up with|continue|"
-    "brainstorm|craft|pen|imagine|dream up|narrate|roleplay|sing|draft|spin"
-)
-GREETINGS = _words(
-    "hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|good morning|good afternoon|good evening|"
-    "good night|ok|okay|cool|great|bye|goodbye|cheers"
-)
-PLAIN_FENCES = frozenset({"", "text", "txt", "plain", "plaintext", "markdown", "md", "quote"})
-
 # --------------------------------------------------------------------------- regexes
 
-_CODE_STRONG_RE = re.compile(_alternation(CODE_STRONG), _FLAGS)
-_CODE_WEAK_RE = re.compile(_alternation(CODE_WEAK), _FLAGS)
-_DOCS_VERB_RE = re.compile(_alternation(DOCS_VERBS), _FLAGS)
-_DOCS_ASK_RE = re.compile(_alternation(DOCS_ASKS), _FLAGS)
-_DOCS_NOUN_RE = re.compile(_alternation(DOCS_NOUNS), _FLAGS)
+_CODE_STRONG_RE = re.compile(alternation(CODE_STRONG), _FLAGS)
+_CODE_WEAK_RE = re.compile(alternation(CODE_WEAK), _FLAGS)
+_DOCS_VERB_RE = re.compile(alternation(DOCS_VERBS), _FLAGS)
+_DOCS_ASK_RE = re.compile(alternation(DOCS_ASKS), _FLAGS)
+_DOCS_NOUN_RE = re.compile(alternation(DOCS_NOUNS), _FLAGS)
 _DOCS_PHRASE_RE = re.compile(
     r"\b(?:polish|tidy|clean)\s+(?:up\s+)?(?:this|my|the\s+following|the\s+text|it)\b"
     r"|\b(?:explain|interpret|break\s+down|what\s+does|what\s+is|what's)\s+"
@@ -179,10 +106,10 @@ _DOCS_PHRASE_RE = re.compile(
     r"|friendlier|more\s+\w+|less\s+\w+|concise|sound\s+\w+)",
     _FLAGS,
 )
-_CREATIVE_STRONG_RE = re.compile(_alternation(CREATIVE_STRONG), _FLAGS)
-_CREATIVE_WEAK_RE = re.compile(_alternation(CREATIVE_WEAK), _FLAGS)
-_CREATIVE_GENRE_RE = re.compile(_alternation(CREATIVE_GENRES), _FLAGS)
-_CREATIVE_VERB_RE = re.compile(_alternation(CREATIVE_VERBS), _FLAGS)
+_CREATIVE_STRONG_RE = re.compile(alternation(CREATIVE_STRONG), _FLAGS)
+_CREATIVE_WEAK_RE = re.compile(alternation(CREATIVE_WEAK), _FLAGS)
+_CREATIVE_GENRE_RE = re.compile(alternation(CREATIVE_GENRES), _FLAGS)
+_CREATIVE_VERB_RE = re.compile(alternation(CREATIVE_VERBS), _FLAGS)
 _CREATIVE_PHRASE_RE = re.compile(
     r"\bpretend\s+(?:you\s+are|you're|to\s+be)\b|\bin\s+the\s+(?:voice|style)\s+of\b"
     r"|\bpoetic(?:ally)?\b|\bvivid(?:ly)?\b"
@@ -200,7 +127,7 @@ _CODE_ASK_RE = re.compile(
 _COMMIT_RE = re.compile(
     r"\b(?:last|previous|latest|initial|first|a|my|this|that|the)\s+commits?\b", re.IGNORECASE
 )
-_GREETING_RE = re.compile(r"\A\s*" + _alternation(GREETINGS), re.IGNORECASE)
+_GREETING_RE = re.compile(r"\A\s*" + alternation(GREETINGS), re.IGNORECASE)
 
 _FENCE_RE = re.compile(r"^\s*```+\s*([\w+#.-]*)", re.MULTILINE)
 _TRACES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
@@ -548,7 +475,7 @@ class Router:
         rules: list[tuple[str, re.Pattern[str]]] = []
         for role, words in config.router.keywords.items():
             if any(w.strip() for w in words):
-                rules.append((role, re.compile(_alternation(words), _FLAGS)))
+                rules.append((role, re.compile(alternation(words), _FLAGS)))
         for role, patterns in config.router.patterns.items():
             rules.extend((role, re.compile(pattern, _FLAGS)) for pattern in patterns)
         return rules

@@ -18,7 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
-from tui_chat.core.config import set_top_level_value
+from tui_chat.core.config_save import set_top_level_value
 from tui_chat.core.errors import TuiChatError
 from tui_chat.core.paths import styles_path
 from tui_chat.core.runtime import Runtime

@@ -33,6 +33,7 @@ SECTIONS: list[tuple[str, list[str], int]] = [
     ("ui_stream", ["ui_stream.py", "20000", "3"], 240),
     ("llm", ["llm.py", "9", "256"], 400),
     ("routing", ["routing.py"], 120),
+    ("search", ["search.py", "100000"], 300),
 ]
 TARGETS: dict[str, tuple[str, float]] = {
     "app_vs_raw_tps": (">=", 0.97),
@@ -43,6 +44,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "startup_s": ("<=", 1.0),
     "long_session_open_s": ("<", 1.0),
     "route_ms_p95": ("<", 5.0),
+    "search_ms_median": ("<", 50.0),
 }
 
 
@@ -84,6 +86,7 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
     st = sections.get("startup", {})
     ls = sections.get("long_session", {})
     rt = sections.get("routing", {})
+    se = sections.get("search", {})
     imports = st.get("imports", {})
     rows: list[tuple[str, Any, str, str]] = [
         ("app_vs_raw_tps", llm.get("app_vs_raw_tps"), ">= 0.97",
@@ -139,6 +142,12 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
          f"{rt.get('prompts')} held-out prompts ({rt.get('wordllama', {}).get('correct')} right); "
          f"embedding model adds {fmt(rt.get('router_rss_added_mb'))} MB RSS, loads in "
          f"{fmt(rt.get('wordllama', {}).get('load_s'))} s on the first route"),
+        ("search_ms_median", se.get("search_ms_median"), "< 50",
+         f"{se.get('messages')} messages ({fmt(se.get('history_mb'))} MB): median of every "
+         f"query, p95 {fmt(se.get('search_ms_p95'))} ms, worst query "
+         f"{fmt(max((se.get('search_ms_by_query') or {'': None}).values(), default=None))} ms; "
+         f"schema 3 -> 4 upgrade with the index build {fmt(se.get('upgrade_s'))} s; whole "
+         f"`tui-chat sessions search` process {fmt(se.get('cli_search_s_median'))} s"),
     ]
     return rows
 

@@ -16,7 +16,8 @@ from tui_chat.core.export import JSON_FORMAT
 _ROLE = r"(?:system|user|assistant|notice)"
 _HEADING_RE = re.compile(
     rf"\n\n## (?P<role>{_ROLE})(?: · (?P<model>[^\n]+?))?"
-    r"(?: \((?P<state>streaming|stopped|interrupted|error)\))?\n\n"
+    r"(?: \((?P<state>streaming|stopped|interrupted|error)\))?"
+    r"(?: ‹ (?P<branch>\d+/\d+) ›)?\n\n"
 )
 _UNESCAPE_RE = re.compile(rf"^\\(\\*## {_ROLE}\b)", re.MULTILINE)
 
@@ -30,6 +31,8 @@ class ParsedMessage:
     model: str | None = None
     state: str = "complete"
     meta: dict[str, Any] = field(default_factory=dict)
+    branch: str | None = None
+    """``n/m`` when an all-branches export marks it as one of m alternatives."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ def parse_markdown(text: str) -> ParsedSession:
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
         messages.append(ParsedMessage(
             role=match["role"], content=_UNESCAPE_RE.sub(r"\1", text[match.end():end]),
-            model=match["model"], state=match["state"] or "complete",
+            model=match["model"], state=match["state"] or "complete", branch=match["branch"],
         ))
     return ParsedSession(lines[0][2:], model, "\n".join(quoted), messages)
 

@@ -1,4 +1,4 @@
-"""The conversation API of ChatService: sessions, send, regenerate, take_back, edit.
+"""The conversation API of ChatService: sessions, send, regenerate, edit, branches.
 
 Replies come from the real SmolLM2 through llama.cpp, a few tokens each; no test
 depends on the words it writes, only on what is stored and which events arrive.
@@ -58,7 +58,7 @@ def test_session_operations(runtime: Any) -> None:
     with pytest.raises(TuiChatError):
         service.new_session("hi", "nope")
 
-    assert [s.id for s in service.search("XXXX")] == [first.id]
+    assert service.search("xxxx") == []  # messages are searched, not titles
     service.delete(first.id)
     assert [s.id for s in service.sessions()] == [second.id]
     with pytest.raises(TuiChatError, match="No session"):
@@ -103,7 +103,7 @@ def test_send_uses_the_sessions_model_params_and_system_prompt(runtime: Any) -> 
     assert finished(events).metrics.completion_tokens <= 2
 
 
-def test_regenerate_replaces_the_last_reply(runtime: Any) -> None:
+def test_regenerate_adds_a_sibling_reply_and_keeps_the_old_ones(runtime: Any) -> None:
     service: ChatService = runtime.service
     session = service.new_session("one", "smollm2")
     with pytest.raises(TuiChatError, match="Nothing to regenerate yet"):
@@ -114,35 +114,69 @@ def test_regenerate_replaces_the_last_reply(runtime: Any) -> None:
     assert [m.role for m in before] == [Role.USER, Role.ASSISTANT] * 2
 
     events = service.regenerate(session.id)
-    kept = service.messages(session.id)  # the old reply is gone before iteration
-    assert [m.id for m in kept] == [m.id for m in before[:3]]
+    assert service.messages(session.id) == before  # nothing changes before iteration
     done = finished(list(events))
     after = service.messages(session.id)
     assert [m.role for m in after] == [Role.USER, Role.ASSISTANT] * 2  # "two" not stored twice
-    assert [m.content for m in after[:3]] == [m.content for m in before[:3]]
-    assert after[3].id == done.message_id != before[3].id
-    assert after[3].content == done.text
+    assert [m.id for m in after[:3]] == [m.id for m in before[:3]]
+    assert after[3].id == done.message_id != before[3].id and after[3].content == done.text
+    tree = service.conversation(session.id)
+    assert tree.siblings(done.message_id) == [before[3].id, done.message_id]
+    assert tree.position(done.message_id) == (2, 2)
+    assert len(tree) == 5
+
+    assert service.step_branch(session.id, done.message_id, -1) == before[3].id
+    assert service.messages(session.id) == before  # the first reply's path again
+    assert service.step_branch(session.id, before[3].id, -1) is None  # no earlier one
+    assert service.messages(session.id) == before
 
 
-def test_take_back_and_edit(runtime: Any) -> None:
+def test_edit_any_earlier_prompt_answers_it_on_a_new_branch(runtime: Any) -> None:
     service: ChatService = runtime.service
     session = service.new_session("one", "smollm2")
-    assert service.take_back(session.id) is None
     list(service.send(session.id, "one", params=GEN))
     list(service.send(session.id, "two", params=GEN))
-    assert service.take_back(session.id) == "two"
-    assert [m.content for m in service.messages(session.id) if m.role == Role.USER] == ["one"]
-    assert len(service.messages(session.id)) == 2
+    first_path = service.messages(session.id)
+    one = first_path[0]
 
     with pytest.raises(TuiChatError, match="max_prompt_chars"):
-        service.edit(session.id, "y" * 201)
-    assert len(service.messages(session.id)) == 2  # a refused edit takes nothing back
-    events = service.edit(session.id, "uno")
-    assert [m.role for m in service.messages(session.id)] == []  # taken back at once
-    done = finished(list(events))
+        service.edit(session.id, "y" * 201, message_id=one.id)
+    with pytest.raises(TuiChatError, match="Only a message of yours"):
+        service.edit(session.id, "x", message_id=first_path[1].id)
+    assert service.messages(session.id) == first_path  # refused edits change nothing
+
+    done = finished(list(service.edit(session.id, "uno", message_id=one.id, params=GEN)))
     stored = service.messages(session.id)
     assert [(m.role, m.content) for m in stored] == [(Role.USER, "uno"),
                                                      (Role.ASSISTANT, done.text)]
+    tree = service.conversation(session.id)
+    assert tree.siblings(stored[0].id) == [one.id, stored[0].id]  # both first prompts
+    assert service.step_branch(session.id, stored[0].id, -1) == one.id
+    assert service.messages(session.id) == first_path  # the old branch, whole
+
+    # Editing the last prompt (the default) branches beside it, under the same reply.
+    finished(list(service.edit(session.id, "dos", params=GEN)))
+    path = service.messages(session.id)
+    assert [m.id for m in path[:2]] == [m.id for m in first_path[:2]]
+    assert path[2].content == "dos" and path[2].parent_id == first_path[1].id
+
+
+def test_show_message_and_fork(runtime: Any) -> None:
+    service: ChatService = runtime.service
+    session = service.new_session("one", "smollm2")
+    list(service.send(session.id, "alpha", params=GEN))
+    old_reply = service.messages(session.id)[1]
+    finished(list(service.regenerate(session.id, params=GEN)))
+    service.show_message(session.id, old_reply.id)
+    assert service.messages(session.id)[-1].id == old_reply.id
+    fork = service.fork(session.id, old_reply.id)
+    assert fork.title.startswith("Fork of") and fork.id != session.id
+    assert [(m.role, m.content) for m in service.messages(fork.id)] == [
+        (Role.USER, "alpha"), (Role.ASSISTANT, old_reply.content)]
+    hits = service.search("alpha")  # the fork's copy is a message of its own
+    assert sorted(h.session_id for h in hits) == [session.id, fork.id]
+    with pytest.raises(TuiChatError):
+        service.show_message(session.id, 10_000)
 
 
 def test_a_service_without_a_store_answers_and_keeps_nothing(runtime: Any) -> None:

@@ -1,4 +1,4 @@
-"""``tui-chat sessions list|show|export`` through the real entry point."""
+"""``tui-chat sessions list|show|search|export`` through the real entry point."""
 
 from __future__ import annotations
 
@@ -165,3 +165,75 @@ def test_flags_before_the_command_are_honoured(
     assert main(["--config", CONFIG, "--data-dir", str(data_dir), "sessions", "list",
                  "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+@pytest.fixture
+def branched(data_dir: Path) -> dict[str, int]:
+    """A chat whose reply was regenerated twice and whose first prompt was edited."""
+    store = Store(data_dir / "history.sqlite3")
+    sid = store.create_session("Branches").id
+    q = store.add_message(sid, "user", "name a sourdough bread")
+    first = store.add_message(sid, "assistant", "Pain de campagne", model="smollm2")
+    second = store.add_message(sid, "assistant", "Miche", model="smollm2", parent_id=q)
+    third = store.add_message(sid, "assistant", "Rye \x1b[31m loaf", model="smollm2",
+                              parent_id=q)
+    edited = store.add_message(sid, "user", "name a sourdough cake", parent_id=None)
+    store.set_active_leaf(sid, second)
+    store.close()
+    return {"session": sid, "q": q, "first": first, "second": second, "third": third,
+            "edited": edited}
+
+
+def test_search_prints_ranked_snippets_sanitised(
+    data_dir: Path, filled: dict[str, int], branched: dict[str, int],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert sessions(data_dir, "search", "sourdough") == 0
+    out = capsys.readouterr().out
+    assert "[sourdough]" in out and "name a [sourdough] bread" in out
+    assert out.count("(user, message") == 2  # both first prompts, the edited one too
+    assert sessions(data_dir, "search", "loaf", "--json") == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert (hit["session_id"], hit["message_id"], hit["role"]) == (
+        branched["session"], branched["third"], "assistant")  # a branch not shown
+    assert "[loaf]" in hit["snippet"] and "\x1b" not in hit["snippet"]
+    assert sessions(data_dir, "search", "sourdough", "--limit", "1", "--json") == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    assert sessions(data_dir, "search", '"unbalanced AND (') == 0
+    out = capsys.readouterr().out
+    assert out.startswith("No message holds") and out.count("\n") == 1
+    assert_terminal_safe(out)
+    assert sessions(data_dir, "search", "x", "--limit", "0") == 1
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_export_writes_the_active_path_or_every_branch(
+    data_dir: Path, branched: dict[str, int], capsys: pytest.CaptureFixture[str],
+) -> None:
+    sid = str(branched["session"])
+    assert sessions(data_dir, "export", sid, "--format", "json") == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [m["id"] for m in document["messages"]] == [branched["q"], branched["second"]]
+    assert "active_path" not in document
+    assert sessions(data_dir, "export", sid, "--format", "json", "--all-branches") == 0
+    document = json.loads(capsys.readouterr().out)
+    by_id = {m["id"]: m for m in document["messages"]}
+    assert len(by_id) == 5
+    assert [by_id[branched[k]]["parent_id"] for k in ("first", "second", "third")] == [
+        branched["q"]] * 3
+    assert by_id[branched["edited"]]["parent_id"] is None
+    assert document["active_path"] == [branched["q"], branched["second"]]
+
+    assert sessions(data_dir, "export", sid, "--all-branches") == 0
+    text = capsys.readouterr().out
+    assert_terminal_safe(text)
+    parsed = parse_markdown(text)
+    assert [(m.role, m.content, m.branch) for m in parsed.messages] == [
+        ("user", "name a sourdough bread", "1/2"),
+        ("assistant", "Pain de campagne", "1/3"),
+        ("assistant", "Miche", "2/3"),
+        ("assistant", "Rye ␛[31m loaf", "3/3"),
+        ("user", "name a sourdough cake", "2/2"),
+    ]
+    assert sessions(data_dir, "export", sid) == 0
+    assert [m.branch for m in parse_markdown(capsys.readouterr().out).messages] == [None, None]

@@ -201,11 +201,14 @@ def test_a_file_written_by_schema_2_is_upgraded_in_place_and_keeps_everything(
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         after = {t: conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in before}
-    assert after["sessions"] == before["sessions"] and after["requests"] == before["requests"]
+    old_columns = len(before["sessions"][0])  # later schemas add columns at the end
+    assert [row[:old_columns] for row in after["sessions"]] == before["sessions"]
+    assert after["requests"] == before["requests"]
     recovered = [row[:6] + ("interrupted",) + row[7:] if row[6] == "streaming" else row
                  for row in before["messages"]]
-    assert [row[:-1] for row in after["messages"]] == recovered  # the old columns, as they were
-    assert {row[-1] for row in after["messages"]} == {None}  # no lease for old rows
+    width = len(before["messages"][0])
+    assert [row[:width] for row in after["messages"]] == recovered  # the old columns, as they were
+    assert {row[width] for row in after["messages"]} == {None}  # no lease for old rows
 
 
 def test_missing_folder_and_corrupt_file_give_one_sentence(tmp_path: Path) -> None:
@@ -271,19 +274,6 @@ def test_delete_session_cascades_and_unlinks_metrics(store: Store, db: Path) -> 
     assert store.requests()[0]["session_id"] is None
 
 
-def test_search_titles_and_message_text_case_insensitively(store: Store) -> None:
-    title_hit = store.create_session("Rust borrow checker")
-    text_hit = store.create_session("misc")
-    other = store.create_session("other")
-    store.add_message(text_hit.id, "assistant", "Use a RUST enum here", model="smollm2")
-    store.add_message(other.id, "user", "ÄPFEL und 100% Birnen")
-    assert {s.id for s in store.search("rust")} == {title_hit.id, text_hit.id}
-    assert [s.id for s in store.search("äpfel")] == [other.id]
-    assert [s.id for s in store.search("100%")] == [other.id]
-    assert store.search("1000") == [] and store.search("r_st") == []  # no LIKE wildcards
-    assert len(store.search("  ")) == 3
-
-
 # ---------------------------------------------------------------------- messages
 
 
@@ -300,9 +290,9 @@ def test_messages_oldest_first_with_fields(store: Store) -> None:
         ("notice", "fell back", None)]
     assert got[2].id == mid and got[2].meta == {"route": "chat: default"}
     assert all(m.state == "complete" and m.session_id == sid for m in got)
-    store.delete_message(mid)
-    store.delete_message(mid)  # already gone: no-op
-    assert [m.role for m in store.messages(sid)] == ["system", "user", "notice"]
+    assert store.delete_branch(mid) == 2  # the reply and the notice that followed it
+    assert store.delete_branch(mid) == 0  # already gone: no-op
+    assert [m.role for m in store.messages(sid)] == ["system", "user"]
 
 
 def test_bad_role_or_state_is_a_programming_error(store: Store) -> None:

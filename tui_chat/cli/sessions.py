@@ -1,4 +1,4 @@
-"""``tui-chat sessions list|show|export``: read the chat history from the command line."""
+"""``tui-chat sessions list|show|search|export``: read the chat history from the command line."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tui_chat.core.events import MessageState
 from tui_chat.core.export import (
     SEPARATOR,
     dumps_safe,
+    branch_order,
     export_json,
     export_markdown,
     format_time,
@@ -24,8 +25,9 @@ from tui_chat.core.export import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from tui_chat.core.chat import ChatService
     from tui_chat.core.runtime import Runtime
-    from tui_chat.core.store import SessionInfo, StoredMessage
+    from tui_chat.core.store import SearchHit, SessionInfo, StoredMessage
 
 FORMATS = ("md", "json")
 
@@ -38,8 +40,8 @@ def add_parser(
     parser = sub.add_parser(
         "sessions",
         parents=[common],
-        help="list, show or export saved chats",
-        description="List, show or export the chat history.",
+        help="list, show, search or export saved chats",
+        description="List, show, search or export the chat history.",
     )
     actions = parser.add_subparsers(dest="sessions_action", metavar="ACTION", required=True)
     flags = _late_flags()
@@ -53,6 +55,14 @@ def add_parser(
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (mode 0600) instead of stdout"
     )
+    export.add_argument("--all-branches", action="store_true",
+                        help="every branch, not only the path the chat shows")
+    search = actions.add_parser("search", parents=[flags],
+                                help="find messages of every session by their words")
+    search.add_argument("query", metavar="QUERY", help="words to find (plain words)")
+    search.add_argument("--json", action="store_true", help="print a JSON list")
+    search.add_argument("--limit", type=int, default=20, metavar="N",
+                        help="at most N results (default 20)")
 
 
 def _late_flags() -> argparse.ArgumentParser:
@@ -73,20 +83,54 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
         print(dumps_safe([_session_dict(s) for s in sessions]) if args.json
               else format_table(sessions))
         return 0
+    if args.sessions_action == "search":
+        return _search(service, args.query, args.limit, args.json)
     session = service.session(args.id)
-    messages = service.messages(args.id)
     if args.sessions_action == "show":
-        sys.stdout.write(format_transcript(session, messages))
+        sys.stdout.write(format_transcript(session, service.messages(args.id)))
         return 0
-    text = export_json(session, messages) if args.format == "json" else export_markdown(
-        session, messages
-    )
+    tree = service.conversation(args.id) if args.all_branches else None
+    messages = branch_order(tree) if tree is not None else service.messages(args.id)
+    text = (export_json(session, messages, tree) if args.format == "json"
+            else export_markdown(session, messages, tree))
     if args.output:
         write_private(Path(args.output), text)
         print(f"Exported session {session.id} ({len(messages)} messages) to {args.output}.")
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _search(service: ChatService, query: str, limit: int, as_json: bool) -> int:
+    """Print the messages that hold the words of ``query``, best first."""
+    if limit < 1:
+        raise TuiChatError("--limit must be 1 or more.")
+    hits = service.search(query, limit)
+    if as_json:
+        print(dumps_safe([_hit_dict(hit) for hit in hits]))
+        return 0
+    if not service.full_text_search:
+        print("(this Python's SQLite has no FTS5: matching substrings, newest first)",
+              file=sys.stderr)
+    if not hits:
+        print(f"No message holds {one_line(query)!r}; try fewer or other words.")
+        return 0
+    for hit in hits:
+        print(f"{hit.session_id:>4}  {format_time(hit.created)[:16]}  "
+              f"{_cut(one_line(hit.session_title), 40)}  ({hit.role}, message {hit.message_id})")
+        print(f"      {safe_text(hit.marked('[', ']'))}")
+    return 0
+
+
+def _hit_dict(hit: SearchHit) -> dict[str, object]:
+    return {
+        "session_id": hit.session_id,
+        "session_title": hit.session_title,
+        "message_id": hit.message_id,
+        "role": str(hit.role),
+        "created": hit.created,
+        "snippet": hit.marked("[", "]"),
+    }
 
 
 def format_table(sessions: Sequence[SessionInfo]) -> str:

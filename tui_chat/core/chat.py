@@ -2,8 +2,8 @@
 
 :class:`ChatService` owns the chat. The TUI, ``tui-chat ask`` and the tests call its
 session operations (``new_session``, ``rename``, ``delete``, ``search``...) and its
-turns (``send``, ``regenerate``, ``edit``, ``take_back``); none of them touches the
-store or the pool. A turn returns a generator of small events (``core.events``) that a
+turns (``send``, ``regenerate``, ``edit``) and branches (``step_branch``, ``fork``);
+none of them touches the store or the pool. A turn returns a generator of small events (``core.events``) that a
 CLI command, a test or a TUI worker thread drains; it never imports Textual.
 
 The flow: route, lease the model from the pool (``Waiting`` before blocking on a busy
@@ -17,10 +17,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal
 
 from tui_chat.core.advice import no_answer_text
 from tui_chat.core.backends.base import Backend, Message
@@ -40,7 +40,6 @@ from tui_chat.core.events import (
     ReplyEvent,
     Role,
     RouteChosen,
-    StorageFailed,
     TextDelta,
     Trimmed,
     Waiting,
@@ -50,14 +49,22 @@ from tui_chat.core.metrics import RequestMetrics, StreamClock
 from tui_chat.core.pool import ModelPool, WaitCancelled
 from tui_chat.core.router import Router
 from tui_chat.core.sanitize import Sanitizer
-from tui_chat.core.store import SessionInfo, Store, StoredMessage, auto_title
+from tui_chat.core.store import (
+    LEAF,
+    MessageTree,
+    SearchHit,
+    SessionInfo,
+    Store,
+    StoredMessage,
+    auto_title,
+)
+from tui_chat.core.turn import Attempt, Saver
 
 log = logging.getLogger(__name__)
 
 CHECKPOINT_SECONDS = 1.0
 TITLE_LIMIT = 120
 """Longest title :meth:`ChatService.rename` stores."""
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -78,6 +85,10 @@ class ChatRequest:
     """Generation overrides (temperature, top_p, max_tokens, seed...)."""
     store_user_message: bool = True
     """False when regenerating: the user message is already stored."""
+    parent_id: int | None = None
+    """With ``branch``: the message the new turn follows (None: the top of the chat)."""
+    branch: bool = False
+    """True: follow ``parent_id`` (a new branch); False: the session's active leaf."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,68 +113,6 @@ class SeenFallback:
     """The session of the reply."""
     record: FallbackRecord
     """The model, the trigger and the sentence shown."""
-
-
-class _Saver:
-    """The store for one reply; a failed write is remembered, reported once, never raised.
-
-    SQLite writes are whole or nothing, so a failed write leaves no partial row; the
-    reply keeps streaming (its text stays on screen) and later writes are still tried.
-    """
-
-    __slots__ = ("store", "error", "_reported")
-
-    def __init__(self, store: Store | None) -> None:
-        self.store = store
-        self.error: str | None = None
-        self._reported = False
-
-    def add_message(self, session_id: int, role: Role, content: str,
-                    **fields: Any) -> int | None:
-        """``Store.add_message``; None when not storing or when it failed."""
-        store = self.store
-        if store is None:
-            return None
-        return self._try(lambda: store.add_message(session_id, role, content, **fields))
-
-    def update_message(self, message_id: int | None, **fields: Any) -> None:
-        """``Store.update_message`` for a stored reply (nothing for None)."""
-        store = self.store
-        if store is not None and message_id is not None:
-            self._try(lambda: store.update_message(message_id, **fields))
-
-    def _try(self, write: Callable[[], T]) -> T | None:
-        try:
-            return write()
-        except TuiChatError as exc:
-            log.error("history write failed: %s", exc)
-            self.error = self.error or str(exc)
-            return None
-
-    def report(self) -> StorageFailed | None:
-        """The event to show, once, after the first failure."""
-        if self.error and not self._reported:
-            self._reported = True
-            return StorageFailed(self.error)
-        return None
-
-
-class _Attempt:
-    """Outcome of one candidate's try."""
-
-    __slots__ = ("text", "finish", "trigger", "message", "clock", "prompt_tokens", "usage")
-
-    def __init__(self) -> None:
-        self.text: list[str] = []
-        self.finish = "stop"
-        self.trigger: FallbackTrigger | None = None
-        self.message = ""
-        self.clock = StreamClock()
-        self.prompt_tokens = 0
-        self.usage: int | None = None
-
-    def fail(self, trigger: FallbackTrigger, message: str) -> None:
-        self.trigger, self.message = trigger, message
 
 
 class ChatService:
@@ -248,12 +197,52 @@ class ChatService:
         return self._history_store().sessions()
 
     def messages(self, session_id: int) -> list[StoredMessage]:
-        """The session's messages in display order (oldest first)."""
-        return self._history_store().messages(session_id)
+        """The session's active path, oldest first: what the log shows."""
+        return self._history_store().tree(session_id).path()
 
-    def search(self, query: str) -> list[SessionInfo]:
-        """Sessions whose title or text contains ``query`` (any case); blank: all of them."""
-        return self._history_store().search(query)
+    def conversation(self, session_id: int) -> MessageTree:
+        """The session's messages with their branches and its active path."""
+        return self._history_store().tree(session_id)
+
+    def search(self, query: str, limit: int = 50, *, prefix: bool = False) -> list[SearchHit]:
+        """Messages of every session holding the words of ``query``, best first.
+
+        Plain words, never an error (see ``store.search``); ``prefix`` lets the last
+        word match the start of longer ones, for results as the user types.
+        """
+        return self._history_store().search_messages(query, limit, prefix=prefix)
+
+    @property
+    def full_text_search(self) -> bool:
+        """False when this Python's SQLite lacks FTS5 and search matches substrings."""
+        return self._store is not None and self._store.full_text
+
+    def step_branch(self, session_id: int, message_id: int, step: int) -> int | None:
+        """Show the sibling ``step`` places from ``message_id`` and the newest path under it.
+
+        Returns the sibling's id, or None when there is none that way (nothing changes).
+        """
+        tree = self.conversation(session_id)
+        if message_id not in tree:
+            raise TuiChatError("That message is gone; reopen the chat.")
+        sibling = tree.sibling(message_id, step)
+        if sibling is not None:
+            self._history_store().set_active_leaf(session_id, tree.newest_leaf(sibling))
+        return sibling
+
+    def show_message(self, session_id: int, message_id: int) -> None:
+        """Make the branch holding ``message_id`` the one shown (its newest path)."""
+        tree = self.conversation(session_id)
+        if message_id not in tree:
+            raise TuiChatError("That message is gone; it may have been deleted.")
+        if message_id not in {m.id for m in tree.path()}:
+            self._history_store().set_active_leaf(session_id, tree.newest_leaf(message_id))
+
+    def fork(self, session_id: int, message_id: int) -> SessionInfo:
+        """A new chat holding this one's path up to ``message_id``; the original stays."""
+        title = self.session(session_id).title
+        return self._history_store().fork(session_id, message_id,
+                                          auto_title(f"Fork of {title}"))
 
     def rename(self, session_id: int, title: str) -> str:
         """Retitle a session; returns the title stored (stripped, at most 120 characters)."""
@@ -309,43 +298,39 @@ class ChatService:
     def regenerate(self, session_id: int, cancel: threading.Event | None = None, *,
                    model: str | None = None, params: dict[str, Any] | None = None,
                    ) -> Iterator[ReplyEvent]:
-        """Delete the last reply (everything after the last user message) and answer again.
+        """Answer the last prompt of the active path again, as a new branch.
 
-        The deletion happens at once; the returned events answer the last user
-        message without storing it twice.
+        The earlier replies stay, as siblings of the new one (``step_branch`` shows
+        them); the user message is not stored twice.
         """
         session = self.session(session_id)
-        last = self._last_user_message(session_id)
+        last = self.conversation(session_id).last_user_message()
         if last is None:
             raise TuiChatError("Nothing to regenerate yet: this chat has no message of yours.")
         request = self._request(session, last.content, model, params)
         request.store_user_message = False
-        self._history_store().delete_messages_from(session_id, last.id + 1)
+        request.parent_id, request.branch = last.id, True
         return self._flow(request, cancel or threading.Event())
 
-    def take_back(self, session_id: int) -> str | None:
-        """Delete the last user message and everything after it; returns its text (or None)."""
-        last = self._last_user_message(session_id)
-        if last is None:
-            return None
-        self._history_store().delete_messages_from(session_id, last.id)
-        return last.content
-
     def edit(self, session_id: int, text: str, cancel: threading.Event | None = None, *,
-             model: str | None = None, params: dict[str, Any] | None = None,
-             ) -> Iterator[ReplyEvent]:
-        """Replace the last user message (and its reply) with ``text`` and answer it.
+             message_id: int | None = None, model: str | None = None,
+             params: dict[str, Any] | None = None) -> Iterator[ReplyEvent]:
+        """Answer ``text`` in place of a prompt, as a new branch beside it.
 
-        Checked first like :meth:`send`, so a refused edit takes nothing back.
+        ``message_id`` is a user message of the session (default: the last one of the
+        active path); the old prompt and everything after it stay reachable. Checked
+        first like :meth:`send`.
         """
         self.check_prompt(text)
-        self._request(self.session(session_id), text, model, params)
-        self.take_back(session_id)
-        return self.send(session_id, text, cancel, model=model, params=params)
-
-    def _last_user_message(self, session_id: int) -> StoredMessage | None:
-        users = [m for m in self.messages(session_id) if m.role == Role.USER]
-        return users[-1] if users else None
+        session = self.session(session_id)
+        tree = self.conversation(session_id)
+        target = tree.get(message_id) if message_id is not None else tree.last_user_message()
+        if target is None or target.role != Role.USER:
+            raise TuiChatError("Only a message of yours can be edited; pick one with the "
+                               "log cursor.")
+        request = self._request(session, text, model, params)
+        request.parent_id, request.branch = tree.parent(target.id), True
+        return self._flow(request, cancel or threading.Event())
 
     def _request(self, session: SessionInfo, text: str, model: str | None,
                  params: dict[str, Any] | None) -> ChatRequest:
@@ -364,11 +349,14 @@ class ChatService:
         return self._flow(request, cancel or threading.Event())
 
     def _history(self, request: ChatRequest) -> list[Message]:
+        """What the model sees before the new turn: the path it follows, no failed replies."""
         if request.session_id is None or self._store is None:
             return list(request.history)
+        tree = self._store.tree(request.session_id)
+        end = request.parent_id if request.branch else tree.active_leaf
         return [
             {"role": str(m.role), "content": m.content}
-            for m in self._store.messages(request.session_id)
+            for m in (tree.path(end) if end is not None else [])
             if m.role in (Role.USER, Role.ASSISTANT) and m.content
             and m.state != MessageState.ERROR
         ]
@@ -376,18 +364,23 @@ class ChatService:
     def _flow(self, request: ChatRequest, cancel: threading.Event) -> Iterator[ReplyEvent]:
         started = time.perf_counter()
         metrics = RequestMetrics(session_id=request.session_id)
-        store = _Saver(self._store if request.session_id is not None else None)
+        store = Saver(self._store if request.session_id is not None else None)
         history = self._history(request)
+        # Where the reply goes: after the new prompt, or (regenerating) beside the others.
+        parent: int | None | Literal["leaf"] = request.parent_id if request.branch else LEAF
+        prompt_id: int | None = None
         if request.session_id is None or request.store_user_message:
             if request.session_id is not None:
-                store.add_message(request.session_id, Role.USER, request.text)
+                prompt_id = store.add_message(request.session_id, Role.USER, request.text,
+                                              parent_id=parent)
+                parent = LEAF if prompt_id is None else prompt_id
             history.append({"role": "user", "content": request.text})
         if (failed := store.report()) is not None:
             yield failed
 
         route = self.router.pick(request.text, None if request.model == AUTO else request.model)
         metrics.route_reason = route.reason
-        yield RouteChosen(route.role, route.model, route.reason)
+        yield RouteChosen(route.role, route.model, route.reason, prompt_id)
 
         triggers: list[FallbackRecord] = []
         message_id: int | None = None
@@ -399,14 +392,17 @@ class ChatService:
             for position, name in enumerate(route.candidates):
                 if cancel.is_set():
                     break
-                attempt = _Attempt()
+                attempt = Attempt()
                 with self._lock:
                     self._live[live_key] = LiveStream(name, request.session_id, attempt.clock)
                 if message_id is None and request.session_id is not None:
+                    # A restart after a failed partial reply follows it (the leaf).
                     message_id = store.add_message(
                         request.session_id, Role.ASSISTANT, "", model=name,
                         state=MessageState.STREAMING, meta={"route": route.reason},
+                        parent_id=parent,
                     )
+                    parent = LEAF
                 yield from self._attempt(name, request, history, attempt, cancel, store,
                                          message_id)
                 if attempt.trigger is None or attempt.finish == "cancelled":
@@ -450,9 +446,9 @@ class ChatService:
         name: str,
         request: ChatRequest,
         history: list[Message],
-        attempt: _Attempt,
+        attempt: Attempt,
         cancel: threading.Event,
-        store: _Saver,
+        store: Saver,
         message_id: int | None,
     ) -> Iterator[ReplyEvent]:
         """Try one candidate; fills ``attempt`` (trigger set on failure)."""
@@ -501,9 +497,9 @@ class ChatService:
         backend: Backend,
         messages: list[Message],
         params: dict[str, Any],
-        attempt: _Attempt,
+        attempt: Attempt,
         cancel: threading.Event,
-        store: _Saver,
+        store: Saver,
         message_id: int | None,
     ) -> Iterator[ReplyEvent]:
         """Pull chunks from the backend, sanitise, checkpoint; the hot path."""
@@ -553,12 +549,12 @@ class ChatService:
 
     def _finish(
         self,
-        attempt: _Attempt,
+        attempt: Attempt,
         name: str,
         metrics: RequestMetrics,
         started: float,
         triggers: list[FallbackRecord],
-        store: _Saver,
+        store: Saver,
         message_id: int | None,
     ) -> Iterator[ReplyEvent]:
         text = "".join(attempt.text)

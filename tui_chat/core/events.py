@@ -127,6 +127,8 @@ class RouteChosen:
     role: str
     model: str
     reason: str
+    prompt_id: int | None = None
+    """The stored id of the prompt being answered (None: not stored, or regenerating)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tui_chat.core.store import SessionInfo, StoredMessage
+    from tui_chat.core.store import MessageTree, SessionInfo, StoredMessage
 
 JSON_FORMAT = "tui-chat-session/1"
 SEPARATOR = " · "
@@ -86,8 +86,13 @@ def format_time(stamp: float) -> str:
 # ---------------------------------------------------------------------- markdown
 
 
-def export_markdown(session: SessionInfo, messages: Sequence[StoredMessage]) -> str:
-    """The session as terminal-safe Markdown (layout in the module docstring)."""
+def export_markdown(session: SessionInfo, messages: Sequence[StoredMessage],
+                    tree: MessageTree | None = None) -> str:
+    """The session as terminal-safe Markdown (layout in the module docstring).
+
+    With ``tree``, ``messages`` is every branch in reading order (:func:`branch_order`)
+    and each message that has alternatives ends its heading with `` ‹ n/m ›``.
+    """
     header = [
         f"# {one_line(session.title)}",
         "",
@@ -101,9 +106,25 @@ def export_markdown(session: SessionInfo, messages: Sequence[StoredMessage]) -> 
         header += ["", *_quote(safe_text(session.system_prompt))]
     blocks = ["\n".join(header)]
     for message in messages:
-        blocks.append(message_heading(message.role, message.model, message.state))
+        heading = message_heading(message.role, message.model, message.state)
+        if tree is not None and (place := tree.position(message.id))[1] > 1:
+            heading += f" ‹ {place[0]}/{place[1]} ›"
+        blocks.append(heading)
         blocks.append(_ESCAPE_RE.sub(r"\\\1", safe_text(message.content)))
     return "\n\n".join(blocks) + "\n"
+
+
+def branch_order(tree: MessageTree) -> list[StoredMessage]:
+    """Every message of ``tree``, each followed by everything below it (depth first)."""
+    out: list[StoredMessage] = []
+    stack = list(reversed(tree.children(None)))
+    while stack:
+        message_id = stack.pop()
+        message = tree.get(message_id)
+        if message is not None:
+            out.append(message)
+        stack.extend(reversed(tree.children(message_id)))
+    return out
 
 
 def message_heading(role: str, model: str | None, state: str = "complete") -> str:
@@ -123,11 +144,18 @@ def _quote(text: str) -> list[str]:
 # ---------------------------------------------------------------------- json
 
 
-def export_json(session: SessionInfo, messages: Sequence[StoredMessage]) -> str:
-    """The session and every message field as JSON (exact content, terminal-safe)."""
-    document = {
+def export_json(session: SessionInfo, messages: Sequence[StoredMessage],
+                tree: MessageTree | None = None) -> str:
+    """The session and every message field as JSON (exact content, terminal-safe).
+
+    Each message keeps its ``parent_id``; with ``tree`` (all branches) the document
+    also lists the ``active_path``, the ids the chat shows.
+    """
+    document: dict[str, Any] = {
         "format": JSON_FORMAT,
         "session": asdict(session),
         "messages": [asdict(message) for message in messages],
     }
+    if tree is not None:
+        document["active_path"] = [message.id for message in tree.path()]
     return dumps_safe(document) + "\n"

@@ -66,11 +66,6 @@ def _set_wal(conn: sqlite3.Connection, timeout: float) -> str:
             time.sleep(0.01)
 
 
-def _contains(haystack: str | None, needle: str) -> bool:
-    """SQL function ``tc_contains``: ``needle`` (already casefolded) in ``haystack``."""
-    return bool(haystack) and needle in str(haystack).casefold()
-
-
 def _rollback(conn: sqlite3.Connection) -> None:
     """Roll back if a transaction is still open (SQLite ends some on its own)."""
     if not conn.in_transaction:
@@ -140,7 +135,6 @@ class Database:
             raise self._translate(exc, "open") from exc
         if str(mode).lower() != "wal":
             log.warning("%s: journal_mode is %s, not wal", self.path, mode)
-        conn.create_function("tc_contains", 2, _contains, deterministic=True)
         self._make_private()
         return conn
 

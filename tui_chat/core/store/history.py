@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
 from tui_chat.core.events import AUTO, MessageState, Role
 from tui_chat.core.store.connection import BUSY_TIMEOUT_S, Database, OnConnect, StoreError
@@ -16,12 +17,17 @@ from tui_chat.core.store.records import (
     DEFAULT_TITLE,
     SessionInfo,
     StoredMessage,
+    HIT_END,
+    HIT_START,
+    SearchHit,
     dump,
     load,
     message_from_row,
     session_from_row,
 )
-from tui_chat.core.store.schema import REQUEST_COLUMNS
+from tui_chat.core.store.schema import FULL_TEXT_TABLE, REQUEST_COLUMNS, ensure_full_text
+from tui_chat.core.store.search import fts_query, like_pattern
+from tui_chat.core.store.tree import MessageTree
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +37,26 @@ _SESSION_SELECT = """
     FROM sessions s
 """
 _MESSAGE_SELECT = (
-    "SELECT id, session_id, role, content, model, created, state, meta FROM messages"
+    "SELECT id, session_id, role, content, model, created, state, meta, parent_id FROM messages"
 )
+RANK_WINDOW = 5_000
+"""Search ranks at most this many matches, the newest (see ``Store._ranked_hits``)."""
+LEAF: Final = "leaf"
+"""``add_message(parent_id=LEAF)``: the new message follows the session's active leaf."""
+# The message and every one below it, by id (a recursive walk down the tree).
+_SUBTREE = """
+    WITH RECURSIVE below(id) AS (
+        SELECT ? UNION ALL SELECT m.id FROM messages m JOIN below ON m.parent_id = below.id)
+    SELECT id FROM below
+"""
+# The message and every one above it up to the root (its path), by id.
+_ANCESTORS = """
+    WITH RECURSIVE above(id) AS (
+        SELECT ? UNION ALL
+        SELECT m.parent_id FROM messages m JOIN above ON m.id = above.id
+        WHERE m.parent_id IS NOT NULL)
+    SELECT id FROM above
+"""
 _NEWEST_FIRST = " ORDER BY s.updated DESC, s.id DESC"
 # Bump ``updated`` strictly forward so "newest first" holds even for same-clock events.
 _TOUCH_SESSION = """
@@ -74,9 +98,23 @@ class Store:
             self.close()
             raise
         self.recovered = recovered
+        try:
+            self._full_text = self._index_ready()
+        except BaseException:
+            self.close()
+            raise
         """How many replies were found cut off (and marked interrupted) on opening."""
         if recovered:
             log.info("marked %d unfinished replies as interrupted in %s", recovered, self.path)
+
+    def _index_ready(self) -> bool:
+        """Whether search has its FTS5 index, building it if FTS5 came since the upgrade."""
+        with self._db.read() as conn:
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                            (FULL_TEXT_TABLE,)).fetchone():
+                return True
+        with self._db.write() as conn:
+            return ensure_full_text(conn)
 
     @property
     def path(self) -> Path:
@@ -158,25 +196,6 @@ class Store:
             if cursor.rowcount == 0:
                 raise _no_session(session_id)
 
-    def search(self, query: str) -> list[SessionInfo]:
-        """Sessions whose title or any message contains ``query`` (case-insensitive).
-
-        Matching uses Python's ``str.casefold`` so it also ignores case beyond ASCII;
-        a blank query returns every session. Newest first.
-        """
-        needle = query.strip().casefold()
-        if not needle:
-            return self.sessions()
-        sql = (
-            _SESSION_SELECT
-            + " WHERE tc_contains(s.title, :q) OR EXISTS (SELECT 1 FROM messages m"
-            " WHERE m.session_id = s.id AND tc_contains(m.content, :q))"
-            + _NEWEST_FIRST
-        )
-        with self._db.read() as conn:
-            rows = conn.execute(sql, {"q": needle}).fetchall()
-        return [session_from_row(row) for row in rows]
-
     # ------------------------------------------------------------------ messages
 
     def add_message(
@@ -188,26 +207,40 @@ class Store:
         model: str | None = None,
         state: MessageState | str = MessageState.COMPLETE,
         meta: dict[str, Any] | None = None,
+        parent_id: int | None | Literal["leaf"] = LEAF,
     ) -> int:
-        """Append a message (committed before returning) and return its id.
+        """Add a message (committed before returning) and return its id.
+
+        The message follows ``parent_id``: by default the session's active leaf (it is
+        appended to the path shown); another message of the session to start a branch
+        there; None to start one at the top. It becomes the session's active leaf.
 
         Raises:
             ValueError: ``role`` or ``state`` is not a known value.
-            StoreError: no such session, or the write failed.
+            StoreError: no such session, the parent is not in it, or the write failed.
         """
         role, state = Role(role), MessageState(state)
         now = time.time()
         with self._db.write() as conn:
             if conn.execute(_TOUCH_SESSION, (now, session_id)).rowcount == 0:
                 raise _no_session(session_id)
+            if parent_id == LEAF:
+                parent = _active_leaf(conn, session_id)
+            elif parent_id is None:
+                parent = None
+            else:
+                parent = _own_message(conn, session_id, int(parent_id))
             cursor = conn.execute(
                 "INSERT INTO messages"
                 " (session_id, role, content, model, created, state, meta, writer_pid,"
-                " writer_lease) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " writer_lease, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, str(role), content, model, now, str(state), dump(meta),
-                 os.getpid(), self._lease.id),
+                 os.getpid(), self._lease.id, parent),
             )
-            return int(cursor.lastrowid or 0)
+            message_id = int(cursor.lastrowid or 0)
+            conn.execute("UPDATE sessions SET active_leaf = ? WHERE id = ?",
+                         (message_id, session_id))
+            return message_id
 
     def update_message(
         self,
@@ -250,28 +283,150 @@ class Store:
             conn.execute(_TOUCH_SESSION, (time.time(), row[0]))
 
     def messages(self, session_id: int) -> list[StoredMessage]:
-        """The messages of a session, oldest first (empty for an unknown session)."""
+        """Every message of a session, all branches, oldest first (empty if unknown)."""
         with self._db.read() as conn:
             rows = conn.execute(
                 _MESSAGE_SELECT + " WHERE session_id = ? ORDER BY id", (session_id,)
             ).fetchall()
         return [message_from_row(row) for row in rows]
 
-    def delete_message(self, message_id: int) -> None:
-        """Delete one message (a no-op when it is already gone)."""
+    def tree(self, session_id: int) -> MessageTree:
+        """The session's messages as a tree, with its active leaf (one read)."""
+        with self._db.read() as conn:
+            leaf = conn.execute(
+                "SELECT active_leaf FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if leaf is None:
+                raise _no_session(session_id)
+            rows = conn.execute(
+                _MESSAGE_SELECT + " WHERE session_id = ? ORDER BY id", (session_id,)
+            ).fetchall()
+        return MessageTree((message_from_row(row) for row in rows), leaf[0])
+
+    def set_active_leaf(self, session_id: int, message_id: int) -> None:
+        """Show the path that ends at ``message_id`` (a message of the session)."""
         with self._db.write() as conn:
-            conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+            _own_message(conn, session_id, message_id)
+            conn.execute("UPDATE sessions SET active_leaf = ? WHERE id = ?",
+                         (message_id, session_id))
 
-    def delete_messages_from(self, session_id: int, message_id: int) -> int:
-        """Delete message ``message_id`` and every later one of the session, at once.
+    def delete_branch(self, message_id: int) -> int:
+        """Delete a message and every message below it; returns how many went.
 
-        Returns how many were deleted.
+        When the session's path ran through them, it ends at the message's parent now.
         """
         with self._db.write() as conn:
+            row = conn.execute("SELECT session_id, parent_id FROM messages WHERE id = ?",
+                               (message_id,)).fetchone()
+            if row is None:
+                return 0
+            session_id, parent = row
+            gone = {mid for (mid,) in conn.execute(_SUBTREE, (message_id,))}
+            if _active_leaf(conn, session_id) in gone:
+                conn.execute("UPDATE sessions SET active_leaf = ? WHERE id = ?",
+                             (parent, session_id))
+            conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+            return len(gone)
+
+    def fork(self, session_id: int, message_id: int, title: str) -> SessionInfo:
+        """A new session holding a copy of the path from the top to ``message_id``.
+
+        It keeps the original's model, system prompt and params; replies being
+        written are copied as they are now, marked interrupted.
+        """
+        now = time.time()
+        with self._db.write() as conn:
+            _own_message(conn, session_id, message_id)
+            source = conn.execute(
+                "SELECT model, system_prompt, params FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            ids = sorted(mid for (mid,) in conn.execute(_ANCESTORS, (message_id,)))
+            marks = ", ".join("?" * len(ids))
+            rows = conn.execute(
+                "SELECT role, content, model, created, state, meta FROM messages"
+                f" WHERE id IN ({marks}) ORDER BY id", ids,
+            ).fetchall()
             cursor = conn.execute(
-                "DELETE FROM messages WHERE session_id = ? AND id >= ?", (session_id, message_id)
+                "INSERT INTO sessions (title, created, updated, model, system_prompt, params)"
+                " VALUES (?, ?, ?, ?, ?, ?)", (title or DEFAULT_TITLE, now, now, *source),
             )
-            return cursor.rowcount
+            new_id = int(cursor.lastrowid or 0)
+            parent: int | None = None
+            for role, content, model, created, state, meta in rows:
+                if state == MessageState.STREAMING:
+                    state = str(MessageState.INTERRUPTED)
+                parent = int(conn.execute(
+                    "INSERT INTO messages (session_id, role, content, model, created, state,"
+                    " meta, writer_pid, writer_lease, parent_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (new_id, role, content, model, created, state, meta, os.getpid(),
+                     self._lease.id, parent),
+                ).lastrowid or 0)
+            conn.execute("UPDATE sessions SET active_leaf = ? WHERE id = ?", (parent, new_id))
+            conn.execute(_TOUCH_SESSION, (now, new_id))
+        return self.session(new_id)
+
+    @property
+    def full_text(self) -> bool:
+        """True when search uses the FTS5 index (False: substring matching)."""
+        return self._full_text
+
+    def _ranked_hits(self, match: str, limit: int) -> list[SearchHit]:
+        """The best ``limit`` FTS5 matches (bm25) among the newest :data:`RANK_WINDOW`.
+
+        Ranking every match of a word found in most messages costs a few hundred
+        milliseconds on 100,000 of them; the newest matches are found in index order
+        at once, so only they are ranked. Snippets are made for the ``limit`` kept.
+        """
+        with self._db.read() as conn:
+            best = [row[0] for row in conn.execute(
+                f"SELECT id FROM (SELECT rowid AS id, bm25({FULL_TEXT_TABLE}) AS score"
+                f" FROM {FULL_TEXT_TABLE} WHERE {FULL_TEXT_TABLE} MATCH ?"
+                " ORDER BY rowid DESC LIMIT ?) ORDER BY score, id DESC LIMIT ?",
+                (match, RANK_WINDOW, limit))]
+            if not best:
+                return []
+            marks = ", ".join("?" * len(best))
+            rows = conn.execute(
+                "SELECT m.id, m.session_id, s.title, m.role, m.created,"
+                f" snippet({FULL_TEXT_TABLE}, 0, ?, ?, '…', 12)"
+                f" FROM {FULL_TEXT_TABLE} JOIN messages m ON m.id = {FULL_TEXT_TABLE}.rowid"
+                " JOIN sessions s ON s.id = m.session_id"
+                f" WHERE {FULL_TEXT_TABLE} MATCH ? AND {FULL_TEXT_TABLE}.rowid IN ({marks})",
+                (HIT_START, HIT_END, match, *best)).fetchall()
+        order = {mid: place for place, mid in enumerate(best)}
+        rows.sort(key=lambda row: order[row[0]])
+        return [SearchHit(mid, sid, title, Role(role), created, snippet)
+                for mid, sid, title, role, created, snippet in rows]
+
+    def search_messages(self, query: str, limit: int = 50, *,
+                        prefix: bool = False) -> list[SearchHit]:
+        """User and assistant messages of every session that hold the words of ``query``.
+
+        ``query`` is taken as plain words (quotes and operators are not syntax, so no
+        query is an error); with ``prefix`` the last word also matches longer words
+        (for results as the user types). Best matches first (bm25, among the newest
+        :data:`RANK_WINDOW` matches); without FTS5, newest first by substring. A query
+        with no words finds nothing.
+        """
+        limit = max(0, int(limit))
+        if self._full_text:
+            match = fts_query(query, prefix=prefix)
+            return [] if match is None else self._ranked_hits(match, limit)
+        pattern = like_pattern(query)
+        if pattern is None:
+            return []
+        sql = (
+            "SELECT m.id, m.session_id, s.title, m.role, m.created, substr(m.content, 1, 160)"
+            " FROM messages m JOIN sessions s ON s.id = m.session_id"
+            " WHERE m.role IN ('user', 'assistant') AND m.content LIKE ? ESCAPE '\\'"
+            " ORDER BY m.created DESC, m.id DESC LIMIT ?"
+        )
+        args: tuple[Any, ...] = (pattern, limit)
+        with self._db.read() as conn:
+            rows = conn.execute(sql, args).fetchall()
+        return [SearchHit(mid, sid, title, Role(role), created, snippet)
+                for mid, sid, title, role, created, snippet in rows]
 
     def recover_interrupted(self) -> int:
         """Mark replies left ``streaming`` by a dead writer as ``interrupted``.
@@ -347,6 +502,26 @@ class Store:
         """Close the connection and drop the lease (idempotent); later calls raise StoreError."""
         self._db.close()
         self._lease.release()
+
+
+def _active_leaf(conn: sqlite3.Connection, session_id: int) -> int | None:
+    """The session's active leaf; the newest message when none is recorded."""
+    row = conn.execute("SELECT active_leaf FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    if row is not None and row[0] is not None:
+        return int(row[0])
+    row = conn.execute("SELECT MAX(id) FROM messages WHERE session_id = ?",
+                       (session_id,)).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+def _own_message(conn: sqlite3.Connection, session_id: int, message_id: int) -> int:
+    """``message_id`` when it is a message of ``session_id``; StoreError otherwise."""
+    row = conn.execute("SELECT session_id FROM messages WHERE id = ?", (message_id,)).fetchone()
+    if row is None or row[0] != session_id:
+        raise StoreError(
+            f"Message {message_id} is not in session {session_id}; it may have been deleted."
+        )
+    return message_id
 
 
 def _no_session(session_id: int) -> StoreError:

@@ -60,6 +60,8 @@ class StoredMessage:
     """Where it is in its life (``streaming`` while a reply is being written)."""
     meta: dict[str, Any]
     """Extra facts: ``route`` (the reason), ``fallbacks`` (a list of records), ..."""
+    parent_id: int | None = None
+    """The message this one follows (None: the first of its branch)."""
 
     @property
     def fallbacks(self) -> tuple[FallbackRecord, ...]:
@@ -129,7 +131,7 @@ def session_from_row(row: tuple[Any, ...]) -> SessionInfo:
 
 
 def message_from_row(row: tuple[Any, ...]) -> StoredMessage:
-    mid, session_id, role, content, model, created, state, meta = row
+    mid, session_id, role, content, model, created, state, meta, parent_id = row
     return StoredMessage(
         id=mid,
         session_id=session_id,
@@ -139,4 +141,42 @@ def message_from_row(row: tuple[Any, ...]) -> StoredMessage:
         created=created,
         state=MessageState(state),
         meta=load(meta),
+        parent_id=parent_id,
     )
+
+
+HIT_START = "\ue000"
+"""Marks where a matched word starts in :attr:`SearchHit.snippet` (a private-use character)."""
+HIT_END = "\ue001"
+"""Marks where a matched word ends in :attr:`SearchHit.snippet`."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One message that matched a search, best first."""
+
+    message_id: int
+    """The message."""
+    session_id: int
+    """Its session."""
+    session_title: str
+    """The session's title."""
+    role: Role
+    """Who wrote the message."""
+    created: float
+    """When, epoch seconds."""
+    snippet: str
+    """Words around the match, matched words between HIT_START and HIT_END."""
+
+    def marked(self, start: str, end: str) -> str:
+        """The snippet on one line, matched words between ``start`` and ``end``."""
+        text = " ".join(_CONTROL_RE.sub(" ", self.snippet).split())
+        return text.replace(HIT_START, start).replace(HIT_END, end)
+
+    def parts(self) -> list[tuple[str, bool]]:
+        """The snippet on one line as (text, matched) pieces, for styled display."""
+        pieces: list[tuple[str, bool]] = []
+        for index, chunk in enumerate(self.marked(HIT_START, HIT_START).split(HIT_START)):
+            if chunk:
+                pieces.append((chunk, index % 2 == 1))
+        return pieces

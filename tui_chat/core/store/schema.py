@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -74,6 +75,75 @@ def _fallbacks_as_records(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE messages SET meta = ? WHERE id = ?", changed)
 
 
+FULL_TEXT_TABLE = "message_text"
+"""The FTS5 index over the text of user and assistant messages (absent without FTS5)."""
+
+_FULL_TEXT = (
+    # What is indexed: user and assistant text. The index reads its text from this view
+    # (an external-content table), so the words are stored once, in ``messages``.
+    """CREATE VIEW searchable_messages AS
+        SELECT id, content FROM messages WHERE role IN ('user', 'assistant')""",
+    f"""CREATE VIRTUAL TABLE {FULL_TEXT_TABLE} USING fts5(
+        content, content='searchable_messages', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2')""",
+    f"""CREATE TRIGGER message_text_insert AFTER INSERT ON messages
+        WHEN new.role IN ('user', 'assistant') BEGIN
+            INSERT INTO {FULL_TEXT_TABLE}(rowid, content) VALUES (new.id, new.content);
+        END""",
+    f"""CREATE TRIGGER message_text_delete AFTER DELETE ON messages
+        WHEN old.role IN ('user', 'assistant') BEGIN
+            INSERT INTO {FULL_TEXT_TABLE}({FULL_TEXT_TABLE}, rowid, content)
+            VALUES ('delete', old.id, old.content);
+        END""",
+    f"""CREATE TRIGGER message_text_update AFTER UPDATE OF content ON messages
+        WHEN old.role IN ('user', 'assistant') BEGIN
+            INSERT INTO {FULL_TEXT_TABLE}({FULL_TEXT_TABLE}, rowid, content)
+            VALUES ('delete', old.id, old.content);
+            INSERT INTO {FULL_TEXT_TABLE}(rowid, content) VALUES (new.id, new.content);
+        END""",
+    f"INSERT INTO {FULL_TEXT_TABLE}({FULL_TEXT_TABLE}) VALUES ('rebuild')",
+)
+
+
+def has_fts5(conn: sqlite3.Connection) -> bool:
+    """True when this Python's SQLite has the FTS5 extension."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)")
+    except sqlite3.OperationalError:
+        return False
+    conn.execute("DROP TABLE temp.fts5_probe")
+    return True
+
+
+def _full_text_index(conn: sqlite3.Connection) -> None:
+    """Schema 4: index every user and assistant message for search (when FTS5 exists).
+
+    Without FTS5 the file still upgrades; search then matches substrings instead, and
+    the index is built by :func:`ensure_full_text` once a SQLite with FTS5 opens it.
+    """
+    ensure_full_text(conn)
+
+
+def ensure_full_text(conn: sqlite3.Connection) -> bool:
+    """Create (and fill) the full-text index if it is missing and FTS5 is there.
+
+    Returns whether the index exists afterwards.
+    """
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = ?", (FULL_TEXT_TABLE,)
+    ).fetchone()
+    if exists:
+        return True
+    if not has_fts5(conn):
+        log.warning("this Python's SQLite has no FTS5: search matches substrings instead")
+        return False
+    started = time.perf_counter()
+    for statement in _FULL_TEXT:
+        conn.execute(statement)
+    log.info("indexed the history's text for search in %.2f s", time.perf_counter() - started)
+    return True
+
+
 MIGRATIONS: tuple[Step, ...] = (
     (  # 1: sessions, messages, request metrics
         """CREATE TABLE sessions (
@@ -124,6 +194,20 @@ MIGRATIONS: tuple[Step, ...] = (
     ),
     (  # 3: the writer's lease (store.lease) beside its pid; older rows have none
         "ALTER TABLE messages ADD COLUMN writer_lease TEXT",
+    ),
+    (  # 4: messages form a tree (each session's old list becomes one path); full-text index
+        "ALTER TABLE messages ADD COLUMN parent_id INTEGER"
+        " REFERENCES messages(id) ON DELETE CASCADE",
+        "ALTER TABLE sessions ADD COLUMN active_leaf INTEGER"
+        " REFERENCES messages(id) ON DELETE SET NULL",
+        """UPDATE messages SET parent_id = (
+            SELECT MAX(p.id) FROM messages p
+            WHERE p.session_id = messages.session_id AND p.id < messages.id)""",
+        "UPDATE sessions SET active_leaf = (SELECT MAX(m.id) FROM messages m"
+        " WHERE m.session_id = sessions.id)",
+        "CREATE INDEX messages_parent ON messages(parent_id)",
+        "CREATE INDEX sessions_active_leaf ON sessions(active_leaf)",
+        _full_text_index,
     ),
 )
 """Schema steps; ``MIGRATIONS[i]`` takes ``user_version`` from ``i`` to ``i + 1``."""

@@ -3,7 +3,9 @@
 Enter in the prompt reaches :meth:`ChatScreen.send_prompt`; the core's ``send``
 returns the reply's events, which a thread worker (:meth:`ChatScreen.drain`) drains:
 text goes straight to the reply view's buffer, every other event becomes one message
-(``ui/messages.py``) handled below by a method named for its effect.
+(``ui/messages.py``) handled below by a method named for its effect. Which chat and
+which branch is shown, and moving between them, is the base class's
+(``screens/navigation.py``).
 """
 
 from __future__ import annotations
@@ -11,25 +13,24 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tui_chat.core import events as core
 from tui_chat.core.chat import ChatService
 from tui_chat.core.errors import TuiChatError
-from tui_chat.core.events import AUTO, MessageState
+from tui_chat.core.events import MessageState
 from tui_chat.core.models import ModelControl
 from tui_chat.core.store import StoredMessage
 from tui_chat.ui import messages as msg
 from tui_chat.ui.pacing import ASK_WAIT_S, Deferred, FrameHold
+from tui_chat.ui.screens.navigation import ChatNavigation
 from tui_chat.ui.widgets.chat_log import ChatLog
 from tui_chat.ui.widgets.message import LiveReply, MessageView
 from tui_chat.ui.widgets.prompt import PromptInput
@@ -38,11 +39,10 @@ from tui_chat.ui.widgets.sidebar import ModelList
 
 log = logging.getLogger(__name__)
 
-NEW_CHAT = "New chat"
-
 ROUTER_WARM_UP_S = 1.0  # after the first frame, the router's model loads in a thread
 
-class ChatScreen(Screen[None]):
+
+class ChatScreen(ChatNavigation):
     """Sidebar (models, sessions), the chat log, a status line and the prompt."""
 
     BINDINGS = [
@@ -63,37 +63,20 @@ class ChatScreen(Screen[None]):
                 show=False),
         Binding("ctrl+r", "regenerate", "Regenerate", id="regenerate", show=False),
         Binding("ctrl+g", "edit_last", "Edit last prompt", id="edit_last", show=False),
+        Binding("ctrl+f", "search", "Search messages", id="search", show=False, priority=True),
         Binding("f3", "chat_settings", "Chat settings", id="chat_settings", show=False),
         Binding("ctrl+l", "focus_log", "Chat log", id="focus_log", show=False),
         Binding("ctrl+e", "focus_prompt", "Prompt", id="focus_prompt", show=False),
     ]
 
-    # ``var``: a change runs the watcher only, no repaint of the whole screen (the
-    # status line changes as each reply starts).
-    session_id: var[int | None] = var(None)
-    """The chat shown in the log; None until its first prompt is sent."""
-    model_choice: var[str] = var(AUTO)
-    """``auto`` or the model pinned for the chat shown."""
-    session_title: var[str] = var(NEW_CHAT)
-    """The title of the chat shown, in the header."""
-    status_text: var[str] = var("Ready")
-    """The status line under the chat log."""
-
     def __init__(self, service: ChatService, models: ModelControl, default_model: str,
                  keymap: dict[str, str] | None = None) -> None:
-        super().__init__()
+        super().__init__(service, default_model)
         self.keymap = keymap or {}
         """Binding id -> keys (``[keys]`` in config.toml), for the prompt's own keys."""
-        self.service = service
-        """The core: sessions, messages and replies."""
         self.models = models
         """The core's model actions, for the model list."""
-        self.default_model = default_model
-        """The model a new chat starts with (``default_model`` in config.toml)."""
-        self._live: dict[int, LiveReply] = {}
         self._frames: FrameHold | None = None
-        self._later: Deferred | None = None
-        self.set_reactive(ChatScreen.model_choice, default_model)
 
     # ----------------------------------------------------------------- layout
 
@@ -104,7 +87,7 @@ class ChatScreen(Screen[None]):
                 yield ModelList(self.models, id="models")
                 yield SessionList(self.service, self.stop_reply, id="sessions")
             with Vertical(id="chat"):
-                yield ChatLog(id="log")
+                yield ChatLog(self.service, lambda sid: sid in self._live, id="log")
                 yield Static("", id="status", markup=False)
                 yield PromptInput(self.keymap, id="prompt")
         yield Footer()
@@ -151,45 +134,6 @@ class ChatScreen(Screen[None]):
             live.cancel.set()
 
     # ----------------------------------------------------------------- header/status
-
-    def _show_title(self) -> None:
-        self.title = self.session_title
-        self.sub_title = f"model: {self.model_choice}"
-
-    def watch_model_choice(self) -> None:
-        self._show_title()
-
-    def watch_session_title(self) -> None:
-        self._show_title()
-
-    def watch_status_text(self, text: str) -> None:
-        try:
-            self.query_one("#status", Static).update(text)
-        except NoMatches:  # not composed yet
-            pass
-
-    def _refresh_status(self) -> None:
-        live = self._current_live()
-        if live is not None and live.waiting:
-            self.status_text = f"Waiting for {live.model}: another chat is using it… · Esc stops"
-        elif live is not None and live.model:
-            self.status_text = f"{live.model} is answering… · Esc stops"
-        elif live is not None:
-            self.status_text = "Preparing… · Esc stops"
-        else:
-            self.status_text = f"Ready · model: {self.model_choice} · Enter sends, ^j newline"
-
-    def _current_live(self) -> LiveReply | None:
-        return self._live.get(self.session_id) if self.session_id is not None else None
-
-    def refresh_sessions(self) -> None:
-        """Reload the session list, marking the chat shown and those streaming."""
-        self.query_one(SessionList).reload(self.session_id, self.streaming, self.waiting)
-
-    def refresh_sessions_soon(self) -> None:
-        """:meth:`refresh_sessions` a moment from now (see pacing.Deferred)."""
-        if self._later is not None:
-            self._later.add(self.refresh_sessions)
 
     # ----------------------------------------------------------------- choosing a model
 
@@ -244,19 +188,31 @@ class ChatScreen(Screen[None]):
                 self._defer(lambda sid=session.id, title=session.title:
                             self._show_session_title(sid, title))
             live = LiveReply(self.session_id)
-            events = self.service.send(self.session_id, text, live.cancel,
-                                       model=self.model_choice)
+            if self._editing is not None:
+                events, shown = self._edit(self.session_id, self._editing, text, live)
+            else:
+                events, shown = self.service.send(self.session_id, text, live.cancel,
+                                                  model=self.model_choice), None
         except TuiChatError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
+        if shown is not None:  # an edit: the log shows the path the new branch follows
+            self._editing = None
+            await self.query_one(ChatLog).show(shown)
         if self._frames is not None:
             self._frames.start()
         self.query_one(PromptInput).take_sent(typed)
         await self.start_reply(live, events, prompt_view=MessageView("user", text))
 
-    def _defer(self, update: Callable[[], object]) -> None:
-        if self._later is not None:
-            self._later.add(update)
+    def _edit(self, session_id: int, message_id: int, text: str, live: LiveReply,
+              ) -> tuple[Iterator[core.ReplyEvent], list[StoredMessage]]:
+        """The events answering ``text`` in place of prompt ``message_id``, and the path
+        above it (what the log shows before the new prompt)."""
+        tree = self.service.conversation(session_id)
+        parent = tree.parent(message_id) if message_id in tree else None
+        events = self.service.edit(session_id, text, live.cancel, message_id=message_id,
+                                   model=self.model_choice)
+        return events, tree.path(parent) if parent is not None else []
 
     def _show_session_title(self, session_id: int, title: str) -> None:
         if self.session_id == session_id:
@@ -271,6 +227,7 @@ class ChatScreen(Screen[None]):
         Text that arrives before the reply's view is mounted waits in the LiveReply.
         """
         self._live[live.session_id] = live
+        live.prompt_view = prompt_view
         live.worker = self.drain(live, events)
         # Let the worker run alone until the model has the prompt (a millisecond or
         # two; at most ASK_WAIT_S): mounting the messages meanwhile would share the
@@ -341,6 +298,8 @@ class ChatScreen(Screen[None]):
         live.model, live.waiting = message.event.model, False
         live.meta = msg.reply_meta(live.model, message.reason)
         live.message_id = message.event.message_id
+        if live.prompt_view is not None:
+            live.prompt_view.message_id = live.prompt_id
         if (view := self._view(live)) is not None:
             view.meta = live.meta
             view.message_id = live.message_id
@@ -391,6 +350,7 @@ class ChatScreen(Screen[None]):
         live.meta = msg.reply_meta(event.model, message.reason, event.fallbacks)
         if (view := self._view(live)) is not None:
             await view.finish(event.text, event.state, meta=live.meta)
+            self._mark_branches(live.session_id)
         elif live.session_id != self.session_id and event.state == MessageState.COMPLETE:
             self._tell_reply_ready(live.session_id)
         self._live.pop(live.session_id, None)
@@ -399,6 +359,13 @@ class ChatScreen(Screen[None]):
         if live.session_id == self.session_id and event.metrics.tokens_per_s and event.model:
             self.status_text = (f"{event.model} · {event.metrics.completion_tokens} tokens · "
                                 f"{event.metrics.tokens_per_s:.0f} tok/s · ready")
+
+    def _mark_branches(self, session_id: int) -> None:
+        """A reply ended in the chat shown: its ``‹ n/m ›`` marks follow the tree."""
+        try:
+            self.query_one(ChatLog).mark_branches(self.service.conversation(session_id))
+        except TuiChatError:  # deleted meanwhile: the next open shows what is left
+            log.info("no branch marks for session %s", session_id, exc_info=True)
 
     def _tell_reply_ready(self, session_id: int) -> None:
         try:
@@ -422,104 +389,22 @@ class ChatScreen(Screen[None]):
 
     # ----------------------------------------------------------------- sessions
 
-    async def open_session(self, session_id: int) -> None:
-        """Show ``session_id`` in the log, re-attaching its reply in progress, if any."""
-        try:
-            info = self.service.session(session_id)
-            stored = self.service.messages(session_id)
-        except TuiChatError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self._leave_current()
-        self.session_id = session_id
-        self.session_title = info.title
-        self.model_choice = info.model
-        self.query_one(ModelList).set_active(info.model)
-        log_widget = self.query_one(ChatLog)
-        await log_widget.clear()
-        live = self._live.get(session_id)
-        live_id = None
-        if live is not None and live.view is None:
-            streaming = [m for m in stored if m.state == MessageState.STREAMING]
-            live_id = streaming[-1].id if streaming else None
-        views = [MessageView(m.role, m.content, meta=_stored_meta(m), state=m.state,
-                             message_id=m.id)
-                 for m in stored if m.id != live_id and m.role != core.Role.SYSTEM]
-        if views:
-            await log_widget.mount_all(views)
-        if live is not None:
-            view = await log_widget.add(MessageView("assistant", "",
-                                                    state=MessageState.STREAMING,
-                                                    meta=live.meta or "…"))
-            view.start_stream()
-            live.attach(view)
-        log_widget.anchor()
-        self.refresh_sessions()
-        self._refresh_status()
-
-    def _leave_current(self) -> None:
-        """Leave the chat shown; its reply (if any) goes on unseen."""
-        if (live := self._current_live()) is not None:
-            live.detach()
-
-    async def stop_reply(self, session_id: int) -> None:
-        """Stop ``session_id``'s reply, if any, and wait until its worker has ended."""
-        live = self._live.get(session_id)
-        if live is None:
-            return
-        live.cancel.set()
-        if live.worker is not None:
-            await live.worker.wait()
-
-    @on(SessionList.Opened)
-    async def show_opened_session(self, event: SessionList.Opened) -> None:
-        """Enter in the session list."""
-        await self.open_session(event.session_id)
-        self.query_one(PromptInput).focus()
-
-    @on(SessionList.Renamed)
-    def show_new_title(self, event: SessionList.Renamed) -> None:
-        """A chat was renamed: the header follows when it is the one shown."""
-        if event.session_id == self.session_id:
-            self.session_title = event.title
-        self.refresh_sessions()
-
-    @on(SessionList.Deleted)
-    async def leave_deleted_session(self, event: SessionList.Deleted) -> None:
-        """A chat was deleted: a fresh one replaces it when it was the one shown."""
-        if event.session_id == self.session_id:
-            await self.action_new_chat()
-        self.refresh_sessions()
-
     # ----------------------------------------------------------------- actions
 
     def action_stop(self) -> None:
         """Esc: stop the reply streaming in this chat (or leave a list for the prompt)."""
         live = self._current_live()
+        if live is None and self._editing is not None:
+            self._editing = None
+            self.query_one(PromptInput).clear()
+            self._refresh_status()
+            return
         if live is None:
             if isinstance(self.focused, ChatLog | ModelList | SessionList):
                 self.query_one(PromptInput).focus()
             return
         live.cancel.set()
         self.status_text = "Stopping…"
-
-    async def action_new_chat(self) -> None:
-        """Ctrl+N: a fresh conversation (the current one stays in history)."""
-        self._leave_current()
-        self.session_id = None
-        self.session_title = NEW_CHAT
-        self.model_choice = self.default_model
-        self.query_one(ModelList).set_active(self.model_choice)
-        await self.query_one(ChatLog).clear()
-        self.query_one(PromptInput).focus()
-        self.refresh_sessions()
-        self._refresh_status()
-
-    async def action_next_session(self, step: int = 1) -> None:
-        """Go to the next (or previous) chat in the list."""
-        target = self.query_one(SessionList).neighbour(self.session_id, step)
-        if target is not None and target != self.session_id:
-            await self.open_session(target)
 
     def action_chat_settings(self) -> None:
         """F3: system prompt and generation params of this chat."""
@@ -543,25 +428,36 @@ class ChatScreen(Screen[None]):
         session_id = self.session_id
         live = LiveReply(session_id)
         try:
+            prompt = self.service.conversation(session_id).last_user_message()
             events = self.service.regenerate(session_id, live.cancel)
         except TuiChatError as exc:
             self.notify(str(exc), severity="warning")
             return
-        await self.open_session(session_id)
+        tree = self.service.conversation(session_id)
+        await self.open_session(session_id, tree.path(prompt.id) if prompt else None)
         await self.start_reply(live, events)
 
-    async def action_edit_last(self) -> None:
-        """Ctrl+G: take back the last prompt (and its reply) into the prompt to edit."""
+    def action_edit_last(self) -> None:
+        """Ctrl+G: edit the last prompt; its answer is a new branch beside the old one."""
         if self._busy("edit") or self.session_id is None:
             return
-        text = self.service.take_back(self.session_id)
-        if text is None:
-            return
-        await self.open_session(self.session_id)
+        prompt = self.service.conversation(self.session_id).last_user_message()
+        if prompt is not None:
+            self.start_editing(prompt.id, prompt.content)
+
+    @on(ChatLog.EditRequested)
+    def edit_from_log(self, event: ChatLog.EditRequested) -> None:
+        """``e`` on a prompt in the log."""
+        self.start_editing(event.message_id, event.text)
+
+    def start_editing(self, message_id: int, text: str) -> None:
+        """Put prompt ``message_id``'s text in the prompt box; Enter answers the edit."""
+        self._editing = message_id
         prompt = self.query_one(PromptInput)
         prompt.load_text(text)
         prompt.move_cursor(prompt.document.end)
         prompt.focus()
+        self._refresh_status()
 
     def action_copy_reply(self) -> None:
         """Copy the last reply to the clipboard with OSC 52 (works over SSH)."""
@@ -572,29 +468,3 @@ class ChatScreen(Screen[None]):
                 return
         self.notify("There is no reply to copy yet.", severity="warning")
 
-    def action_focus_models(self) -> None:
-        """Move focus to the model list."""
-        self.query_one(ModelList).focus()
-
-    def action_focus_sessions(self) -> None:
-        """Move focus to the session list."""
-        widget = self.query_one(SessionList)
-        if widget.display:
-            widget.focus()
-
-    def action_focus_log(self) -> None:
-        """Move focus to the chat log."""
-        self.query_one(ChatLog).focus()
-
-    def action_focus_prompt(self) -> None:
-        """Move focus to the prompt."""
-        self.query_one(PromptInput).focus()
-
-
-def _stored_meta(message: StoredMessage) -> str:
-    """The meta line of a stored message: its model, and for a reply the route reason."""
-    model = message.model or ""
-    route = message.meta.get("route") if message.role == core.Role.ASSISTANT else None
-    if route:
-        return f"{model} · {route}" if model else str(route)
-    return model

@@ -6,19 +6,28 @@ as it grows); older ones wait as plain data behind a one-line placeholder and ar
 mounted :data:`OLDER_BATCH` at a time as the user scrolls up to them, the view kept
 where it was. Mounted messages whose bodies are long hide their blocks while they are
 far out of view (see ``MessageView.hide_offscreen_blocks``).
+
+The log shows one path through a session's tree of messages. It owns the actions on
+the message under its cursor: stepping to its other branches (``‹ 2/3 ›``), forking
+the path into a new chat, and asking the screen to edit a prompt.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
 from textual.widgets.markdown import MarkdownFence
 
+from tui_chat.core.chat import ChatService
+from tui_chat.core.errors import TuiChatError
+from tui_chat.core.events import Role
+from tui_chat.core.store import MessageTree, StoredMessage
 from tui_chat.ui.widgets.message import MessageView
 
 MAX_MOUNTED_MESSAGES = 200
@@ -40,14 +49,35 @@ class _Collapsed:
     meta: str
     state: str
     message_id: int | None
+    branch: tuple[int, int] | None
 
     @classmethod
     def of(cls, view: MessageView) -> _Collapsed:
-        return cls(view.role, view.text, view.meta, view.state, view.message_id)
+        return cls(view.role, view.text, view.meta, view.state, view.message_id, view.branch)
 
     def view(self) -> MessageView:
-        return MessageView(self.role, self.text, meta=self.meta, state=self.state,
+        view = MessageView(self.role, self.text, meta=self.meta, state=self.state,
                            message_id=self.message_id)
+        view.branch = self.branch
+        return view
+
+
+def stored_view(message: StoredMessage, tree: MessageTree | None = None) -> MessageView:
+    """The view of a stored message, marked ``‹ n/m ›`` when it has alternatives."""
+    view = MessageView(message.role, message.content, meta=stored_meta(message),
+                       state=message.state, message_id=message.id)
+    if tree is not None and message.id in tree:
+        view.branch = tree.position(message.id)
+    return view
+
+
+def stored_meta(message: StoredMessage) -> str:
+    """The meta line of a stored message: its model, and for a reply the route reason."""
+    model = message.model or ""
+    route = message.meta.get("route") if message.role == Role.ASSISTANT else None
+    if route:
+        return f"{model} · {route}" if model else str(route)
+    return model
 
 
 class OlderMessages(Static):
@@ -71,12 +101,37 @@ class ChatLog(VerticalScroll, can_focus=True):
         Binding("home", "scroll_home", "Top", id="log_top", show=False),
         Binding("up", "cursor(-1)", "Previous message", id="log_up", show=False),
         Binding("down", "cursor(1)", "Next message", id="log_down", show=False),
+        Binding("left", "branch(-1)", "‹ Branch", id="branch_prev"),
+        Binding("right", "branch(1)", "Branch ›", id="branch_next"),
+        Binding("e", "edit_message", "Edit", id="edit_message"),
+        Binding("f", "fork", "Fork", id="fork_chat"),
+        Binding("slash", "screen.search", "Search", id="search_log", key_display="/"),
         Binding("c", "copy_code", "Copy code", id="copy_code"),
         Binding("y", "copy_message", "Copy message", id="copy_message"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    @dataclass
+    class EditRequested(Message):
+        """The user asked to edit a prompt of theirs (it goes into the prompt box)."""
+
+        message_id: int
+        text: str
+
+    @dataclass
+    class Forked(Message):
+        """A new chat was made from this one's path up to the selected message."""
+
+        session_id: int
+        title: str
+
+    def __init__(self, service: ChatService, busy: Callable[[int], bool], *,
+                 id: str | None = None) -> None:
+        """``busy(session_id)``: True while a reply streams there (branches wait for it)."""
         super().__init__(id=id)
+        self.service = service
+        self.busy = busy
+        self.session_id: int | None = None
+        """The chat shown (None: a new chat, nothing sent yet); the screen keeps it."""
         self.cursor: int | None = None
         """Index of the selected message while the log has focus."""
         self._older: list[MessageView | _Collapsed] = []
@@ -180,6 +235,102 @@ class ChatLog(VerticalScroll, can_focus=True):
         await self.remove_children()
         self.cursor = None
 
+    async def show(self, path: Iterable[StoredMessage], tree: MessageTree | None = None, *,
+                   skip: int | None = None) -> None:
+        """Show ``path`` (messages of the chat shown) instead of what is shown now.
+
+        ``skip`` leaves out one message (a reply in progress that gets a live view).
+        """
+        await self.clear()
+        views = [stored_view(m, tree) for m in path if m.id != skip and m.role != Role.SYSTEM]
+        if views:
+            await self.mount_all(views)
+
+    def mark_branches(self, tree: MessageTree) -> None:
+        """Update every shown message's ``‹ n/m ›`` from ``tree``."""
+        for view in self.messages:
+            if view.message_id is not None and view.message_id in tree:
+                view.set_branch(tree.position(view.message_id))
+
+    async def reveal(self, message_id: int) -> MessageView | None:
+        """Put the cursor on message ``message_id`` (mounting older ones as needed),
+        highlight it and scroll to it; None when it is not in the log."""
+        older = [i for i, item in enumerate(self._older) if item.message_id == message_id]
+        if older:
+            await self.show_older(len(self._older) - older[0])
+        views = self.messages
+        found = next((v for v in views if v.message_id == message_id), None)
+        if found is None:
+            return None
+        for view in views:
+            view.set_class(view is found, "-found")
+        self._put_cursor(views.index(found))
+        self.call_after_refresh(self.scroll_to_widget, found, animate=False, top=True)
+        return found
+
+    # ----------------------------------------------------------------- branches
+
+    def _target(self, verb: str) -> MessageView | None:
+        """The message under the cursor, when it can be acted on (else a notice)."""
+        view = self.selected()
+        if view is None or view.message_id is None or self.session_id is None:
+            self.notify(f"Move the log cursor (↑/↓) to a saved message to {verb} it.",
+                        severity="warning")
+            return None
+        if self.busy(self.session_id):
+            self.notify(f"A reply is streaming in this chat; Esc stops it, then {verb}.",
+                        severity="warning")
+            return None
+        return view
+
+    async def action_branch(self, step: int) -> None:
+        """Show the previous (-1) or next (1) alternative of the message under the cursor;
+        the messages below follow that branch."""
+        view = self._target("switch branches of")
+        if view is None or view.message_id is None or self.session_id is None:
+            return
+        try:
+            sibling = self.service.step_branch(self.session_id, view.message_id, step)
+            tree = self.service.conversation(self.session_id)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if sibling is None:
+            n, count = view.branch or (1, 1)
+            where = "earlier" if step < 0 else "later"
+            self.notify(f"No {where} branch here (this is {n} of {count}).", severity="warning")
+            return
+        path = tree.path()
+        depth = next(i for i, m in enumerate(path) if m.id == sibling)
+        views = self.messages
+        position = views.index(view)
+        await self.remove_children(views[position:])
+        await self.mount_all([stored_view(m, tree) for m in path[depth:] if m.role != Role.SYSTEM])
+        self._put_cursor(position)
+
+    def action_edit_message(self) -> None:
+        """Edit the prompt under the cursor: the answer to the edit is a new branch."""
+        view = self._target("edit")
+        if view is None or view.message_id is None:
+            return
+        if view.role != Role.USER:
+            self.notify("Only your own messages can be edited; Ctrl+R answers again instead.",
+                        severity="warning")
+            return
+        self.post_message(self.EditRequested(view.message_id, view.text))
+
+    def action_fork(self) -> None:
+        """Copy this chat's path up to the message under the cursor into a new chat."""
+        view = self._target("fork at")
+        if view is None or view.message_id is None or self.session_id is None:
+            return
+        try:
+            info = self.service.fork(self.session_id, view.message_id)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.post_message(self.Forked(info.id, info.title))
+
     # ----------------------------------------------------------------- scrolling
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -208,11 +359,17 @@ class ChatLog(VerticalScroll, can_focus=True):
         if not views:
             return
         if self.cursor is None:
-            self.cursor = len(views) - 1
+            self._put_cursor(len(views) - 1)
         else:
-            self.cursor = max(0, min(len(views) - 1, self.cursor + step))
-        for index, view in enumerate(views):
-            view.set_class(index == self.cursor, "-cursor")
+            self._put_cursor(self.cursor + step)
+
+    def _put_cursor(self, index: int) -> None:
+        views = self.messages
+        if not views:
+            return
+        self.cursor = max(0, min(len(views) - 1, index))
+        for position, view in enumerate(views):
+            view.set_class(position == self.cursor, "-cursor")
         self.release_anchor()
         self.scroll_to_widget(views[self.cursor], animate=False)
 

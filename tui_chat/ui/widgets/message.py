@@ -208,6 +208,8 @@ class MessageView(Vertical):
         """The full text (the core keeps the authoritative copy while streaming)."""
         self.message_id = message_id
         """The store's id for this message, when persisted."""
+        self.branch: tuple[int, int] | None = None
+        """(n, count) when this message is the n-th of ``count`` alternatives."""
         self.buffer = StreamBuffer()
         self.offscreen = OffscreenBlocks(self)
         """Hides the blocks of a long body while they are far out of view."""
@@ -241,7 +243,16 @@ class MessageView(Vertical):
         label = STATE_LABELS.get(self.state, self.state)
         if label:
             parts.append(label)
-        return " · ".join(parts)
+        text = " · ".join(parts)
+        if self.branch is not None and self.branch[1] > 1:
+            text += f"  ‹ {self.branch[0]}/{self.branch[1]} ›"
+        return text
+
+    def set_branch(self, branch: tuple[int, int] | None) -> None:
+        """Show which of its alternatives this message is (``‹ 2/3 ›``), or none."""
+        if branch != self.branch:
+            self.branch = branch
+            self._refresh_meta()
 
     def _refresh_meta(self) -> None:
         if self.is_mounted:
@@ -437,6 +448,10 @@ class LiveReply:
     """The thread worker draining the core's events."""
     message_id: int | None = None
     """The store's id of the reply, once known."""
+    prompt_id: int | None = None
+    """The store's id of the prompt it answers, once stored (None when regenerating)."""
+    prompt_view: MessageView | None = None
+    """The prompt's view, while it is shown; it gets ``prompt_id`` once known."""
     state: MessageState = MessageState.STREAMING
     """The reply's final state, once the screen has handled its end."""
     _parts: list[str] = field(default_factory=list)
@@ -498,7 +513,7 @@ class LiveReply:
                     self.append(event.text)
                     continue
                 if isinstance(event, core.RouteChosen):
-                    reason = event.reason
+                    reason, self.prompt_id = event.reason, event.prompt_id
                     continue
                 if not isinstance(event, core.Trimmed):
                     self.asked.set()  # the model has the prompt, or is loading or waiting

@@ -48,6 +48,10 @@ class PromptInput(TextArea):
     class HelpRequested(Message):
         """'?' was typed into an empty prompt."""
 
+    @dataclass
+    class SearchRequested(Message):
+        """'/' was typed into an empty prompt."""
+
     def __init__(self, keymap: Mapping[str, str] | None = None, *, id: str | None = None) -> None:
         """``keymap``: binding id -> keys (``[keys]`` in config.toml) for send and newline."""
         super().__init__(id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
@@ -123,10 +127,11 @@ class PromptInput(TextArea):
                 event.prevent_default()
                 self._recall(-1)
                 return
-            if event.character == "?":
+            if event.character in ("?", "/"):
                 event.stop()
                 event.prevent_default()
-                self.post_message(self.HelpRequested())
+                self.post_message(self.HelpRequested() if event.character == "?"
+                                  else self.SearchRequested())
                 return
         await super()._on_key(event)
 

@@ -1,7 +1,8 @@
 """The session list: every chat, newest first, with a live marker while generating.
 
-It owns its actions: rename, delete (after asking), search and chat settings run as
-its own workers against the core, and it tells the screen what changed.
+It owns its actions: rename, delete (after asking) and chat settings run as its own
+workers against the core, and it tells the screen what changed. ``/`` opens the
+screen's search over every message.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class SessionList(OptionList):
     BINDINGS = [
         Binding("r", "rename", "Rename", id="rename_session"),
         Binding("delete,backspace", "delete", "Delete", id="delete_session"),
-        Binding("slash", "search", "Search", id="search_sessions", key_display="/"),
+        Binding("slash", "screen.search", "Search", id="search_sessions", key_display="/"),
         Binding("s", "settings", "Settings", id="session_settings", show=False),
     ]
 
@@ -59,8 +60,6 @@ class SessionList(OptionList):
         self.stop_reply = stop_reply
         self.sessions: list[SessionInfo] = []
         """Sessions shown, in display order."""
-        self.filter_text = ""
-        """The active search, shown in the border title."""
         self._marks: tuple[int | None, frozenset[int], frozenset[int]] = (None, frozenset(),
                                                                          frozenset())
         self._labels: list[Text] = []
@@ -70,20 +69,19 @@ class SessionList(OptionList):
 
     def _title(self) -> None:
         count = len(self.sessions)
-        self.border_title = f"Sessions ({count})" + (f" /{self.filter_text}" if self.filter_text else "")
+        self.border_title = f"Sessions ({count})"
 
     def reload(self, current: int | None, live: frozenset[int] = frozenset(),
                waiting: frozenset[int] = frozenset()) -> None:
-        """Show every session (or the search's), marking ``current``, ``live`` and ``waiting``."""
+        """Show every session, marking ``current``, ``live`` and ``waiting``."""
         self._marks = (current, live, waiting)
         try:
-            sessions = (self.service.search(self.filter_text) if self.filter_text
-                        else self.service.sessions())
+            sessions = self.service.sessions()
         except TuiChatError as exc:
             self.notify(str(exc), severity="error")
             return
         self.show(sessions)
-        self.display = bool(sessions) or bool(self.filter_text)
+        self.display = bool(sessions)
 
     def show(self, sessions: list[SessionInfo]) -> None:
         """Replace the rows, keeping the highlighted session (no-op when nothing changed).
@@ -94,7 +92,6 @@ class SessionList(OptionList):
         labels = [self._label(s) for s in sessions]
         if [s.id for s in sessions] == [s.id for s in self.sessions] and labels == self._labels:
             self.sessions = sessions
-            self._title()  # a search may have changed even when its rows did not
             return
         keep = self._highlighted_id()
         self.sessions = sessions
@@ -158,10 +155,6 @@ class SessionList(OptionList):
         if (session_id := self._target()) is not None:
             self.delete(session_id)
 
-    def action_search(self) -> None:
-        """Filter sessions by title and message text."""
-        self.search()
-
     def action_settings(self) -> None:
         """System prompt and generation params of the highlighted session."""
         if (session_id := self._target()) is not None:
@@ -198,19 +191,6 @@ class SessionList(OptionList):
             return
         self.post_message(self.Deleted(session_id))
         self.notify(f"Deleted “{info.title}”.")
-
-    @work(exclusive=True, group="session-dialog")
-    async def search(self) -> None:
-        """Filter the list by title and message text (empty shows all)."""
-        query = await self.app.push_screen_wait(
-            InputScreen("Search titles and messages (empty shows all):", self.filter_text))
-        if query is None:
-            return
-        self.filter_text = query.strip()
-        self.reload(*self._marks)
-        if self.filter_text and not self.sessions:
-            self.notify(f"No chat mentions “{self.filter_text}”.", severity="warning")
-        self.focus()
 
     @work(exclusive=True, group="session-dialog")
     async def edit_settings(self, session_id: int) -> None:

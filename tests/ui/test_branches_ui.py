@@ -70,7 +70,7 @@ async def test_regenerate_twice_step_back_and_continue_on_the_first_branch(
             await wait_until(pilot, no_reply_streaming(app), what="regenerated reply")
         views = shown(app)
         assert [v.role for v in views] == ["user", "assistant"]  # siblings, not appended
-        assert meta_line(views[-1]).endswith("‹ 3/3 ›")
+        assert meta_line(views[-1]).startswith("Assistant ‹ 3/3 › · smollm2")
         assert views[-1].message_id not in (first_id, None)
         assert "‹" not in meta_line(views[0])  # the prompt has no alternatives
 
@@ -80,7 +80,7 @@ async def test_regenerate_twice_step_back_and_continue_on_the_first_branch(
         views = shown(app)
         assert views[-1].message_id == first_id and views[-1].text == first_text
         assert views[-1].body.source == first_text  # the first reply, on screen
-        assert meta_line(views[-1]).endswith("‹ 1/3 ›")
+        assert meta_line(views[-1]).startswith("Assistant ‹ 1/3 › · smollm2")
         told = record_notifications(app)
         await pilot.press("left")
         await pilot.pause()
@@ -117,13 +117,13 @@ async def test_edit_an_earlier_prompt_branches_and_the_old_one_stays(
         views = shown(app)
         assert [(v.role, v.text) for v in views][0] == ("user", "first, edited")
         assert len(views) == 2 and views[1].state == "complete" and views[1].text
-        assert meta_line(views[0]).endswith("‹ 2/2 ›")
+        assert meta_line(views[0]).startswith("You ‹ 2/2 ›")
         assert [m["content"] for m in sent[-1] if m["role"] != "system"] == ["first, edited"]
 
         await pilot.press("ctrl+l", "up", "left")  # cursor on the edited prompt, step back
         await pilot.pause()
         assert [(v.role, v.message_id) for v in shown(app)] == old
-        assert meta_line(shown(app)[0]).endswith("‹ 1/2 ›")
+        assert meta_line(shown(app)[0]).startswith("You ‹ 1/2 ›")
 
 
 async def test_search_screen_opens_an_old_session_at_the_message(make_runtime: Any) -> None:

@@ -237,16 +237,15 @@ class MessageView(Vertical):
 
     def _meta_text(self) -> str:
         who = {"user": "You", "assistant": "Assistant", "notice": "Notice"}.get(self.role, self.role)
+        if self.branch is not None and self.branch[1] > 1:
+            who += f" ‹ {self.branch[0]}/{self.branch[1]} ›"
         parts = [who]
         if self.meta:
             parts.append(self.meta)
         label = STATE_LABELS.get(self.state, self.state)
         if label:
             parts.append(label)
-        text = " · ".join(parts)
-        if self.branch is not None and self.branch[1] > 1:
-            text += f"  ‹ {self.branch[0]}/{self.branch[1]} ›"
-        return text
+        return " · ".join(parts)
 
     def set_branch(self, branch: tuple[int, int] | None) -> None:
         """Show which of its alternatives this message is (``‹ 2/3 ›``), or none."""

@@ -248,3 +248,17 @@ def test_query_words_are_quoted_and_only_the_last_is_a_prefix() -> None:
     assert fts_query('say "hi" OR NEAR(x') == '"say" "hi" "OR" "NEAR" "x"'
     assert fts_query("sourd", prefix=True) == '"sourd"*'
     assert fts_query(' " ( * ') is None
+
+
+def test_an_older_file_is_known_before_opening_so_the_cli_can_say_it_upgrades(
+    db: Path,
+) -> None:
+    from tui_chat.core.store.schema import needs_upgrade
+
+    assert not needs_upgrade(db)  # no file yet: a first start, nothing to say
+    shutil.copyfile(V3_FIXTURE, db)
+    assert needs_upgrade(db)
+    Store(db).close()
+    assert not needs_upgrade(db)
+    db.write_bytes(b"not a database" * 100)
+    assert not needs_upgrade(db)  # opening it says what is wrong

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 from dataclasses import replace
 
 from textual import on
@@ -23,6 +24,7 @@ from tui_chat.core.errors import TuiChatError
 from tui_chat.core.paths import styles_path
 from tui_chat.core.runtime import Runtime
 from tui_chat.core.store import DamagedHistory
+from tui_chat.core.store.schema import needs_upgrade
 from tui_chat.ui.commands import ChatCommands
 from tui_chat.ui.pacing import InterpreterTuning
 from tui_chat.ui.screens.chat import ChatScreen
@@ -202,6 +204,9 @@ def run_app(runtime: Runtime) -> int:
     shown in the app, which offers to move it aside.
     """
     damaged = None
+    if needs_upgrade(runtime.history_path):
+        print("Upgrading the chat history (once; a large one takes a few seconds)…",
+              file=sys.stderr, flush=True)
     try:
         runtime.service  # the service opens the history
     except DamagedHistory as exc:

@@ -16,6 +16,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -220,6 +221,25 @@ class NewerSchema(Exception):
     def __init__(self, version: int) -> None:
         super().__init__(version)
         self.version = version
+
+
+def needs_upgrade(path: Path) -> bool:
+    """True when ``path`` is a history file of an older schema (opening it upgrades it).
+
+    Read-only and quiet: a missing, new or unreadable file says False (opening it
+    reports what is wrong).
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return 0 < version < SCHEMA_VERSION
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -4,12 +4,11 @@ full-text search. A real SQLite file in a temp dir; no model (the store only).""
 from __future__ import annotations
 
 import shutil
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.unit.conftest import raw
 from tui_chat.core.store import (
     HIT_END,
     HIT_START,
@@ -23,22 +22,6 @@ from tui_chat.core.store.search import fts_query
 
 V3_FIXTURE = Path(__file__).parent / "fixtures" / "history_v3.sqlite3"
 """A history file written by schema 3 (commit ee83377; fixtures/make_history_v3.py)."""
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "history.sqlite3"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    s = Store(db)
-    yield s
-    s.close()
-
-
-def raw(db: Path) -> sqlite3.Connection:
-    return sqlite3.connect(db, isolation_level=None)
 
 
 def index_is_consistent(db: Path) -> bool:

@@ -19,8 +19,9 @@ import pytest
 
 from tests.exports import parse_json, parse_markdown
 from tests.servers import wait_until
-from tui_chat.core.export import export_json, export_markdown, safe_text
+from tests.unit.conftest import raw
 from tui_chat.core.events import FallbackRecord, FallbackTrigger
+from tui_chat.core.export import export_json, export_markdown, safe_text
 from tui_chat.core.store import (
     MIGRATIONS,
     REQUEST_COLUMNS,
@@ -42,29 +43,12 @@ DISK_FULL = (
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "history.sqlite3"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    s = Store(db)
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def wired(db: Path) -> Iterator[tuple[Store, sqlite3.Connection]]:
     """A store and its own connection (from ``on_connect``), for failures only SQLite makes."""
     seen: list[sqlite3.Connection] = []
     s = Store(db, on_connect=seen.append)
     yield s, seen[0]
     s.close()
-
-
-def raw(db: Path) -> sqlite3.Connection:
-    """A second, plain connection for looking under the hood."""
-    return sqlite3.connect(db, isolation_level=None)
 
 
 def count_rows(db: Path, table: str) -> int:

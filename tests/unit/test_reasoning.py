@@ -1,0 +1,92 @@
+"""The think-tag parser: reasoning apart from the answer, at any chunk border."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from tui_chat.core.reasoning import ReasoningFilter, ThinkSplitter
+
+
+def split(chunks: list[str], **kwargs: bool) -> tuple[str, str]:
+    """(reasoning, answer) after feeding ``chunks`` and closing."""
+    splitter = ThinkSplitter(**kwargs)
+    pieces = [piece for chunk in chunks for piece in splitter.feed(chunk)] + splitter.close()
+    return ("".join(t for r, t in pieces if r), "".join(t for r, t in pieces if not r))
+
+
+CASES = [
+    # text, reasoning, answer
+    ("<think>Let me count: 1, 2.</think>Two.", "Let me count: 1, 2.", "Two."),
+    ("no tags at all, just < and > and </b>", "", "no tags at all, just < and > and </b>"),
+    ("Sure. <think>hm</think> Done", "hm", "Sure.  Done"),
+    ("<think>a<think>b</think>c</think>d", "a<think>b</think>c", "d"),  # nested
+    ("<think>cut off while thinking", "cut off while thinking", ""),  # unclosed
+    ("answer </think> stray close", "", "answer </think> stray close"),
+    ("<thinking>other pair</thinking>ok", "other pair", "ok"),
+    ("<think></think>empty thoughts", "", "empty thoughts"),
+    ("<thin", "", "<thin"),  # a tag start that never became one
+    ("x<think>one</think>y<think>two</think>z", "onetwo", "xyz"),
+    ("<think>a</thinking>b</think>c", "a</thinking>b", "c"),  # the other pair's close is text
+]
+
+
+@pytest.mark.parametrize(("text", "reasoning", "answer"), CASES)
+def test_every_split_position_gives_the_same_result(text: str, reasoning: str,
+                                                    answer: str) -> None:
+    assert split([text]) == (reasoning, answer)
+    for cut in range(1, len(text)):
+        assert split([text[:cut], text[cut:]]) == (reasoning, answer), cut
+    assert split(list(text)) == (reasoning, answer)  # one character a chunk
+
+
+def test_two_cuts_anywhere_in_a_short_reply() -> None:
+    text = "a<think>bc</think>d"
+    for i, j in itertools.combinations(range(1, len(text)), 2):
+        assert split([text[:i], text[i:j], text[j:]]) == ("bc", "ad"), (i, j)
+
+
+def test_utf8_bytes_split_anywhere_still_split_the_same_once_decoded() -> None:
+    """llama.cpp hands over text, but a byte-level stream decoded incrementally is the
+    same as any character split; every byte position of a non-ASCII reply is tried."""
+    import codecs
+
+    text = "<think>Überlegung: ½ → 🙂</think>Antwort ✓"
+    data = text.encode()
+    for cut in range(1, len(data)):
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        chunks = [decoder.decode(data[:cut]), decoder.decode(data[cut:], final=True)]
+        assert split(chunks) == ("Überlegung: ½ → 🙂", "Antwort ✓"), cut
+
+
+def test_thinking_from_the_start_when_the_template_opens_the_tag() -> None:
+    assert split(["plan it", " out</think>", "Answer"], thinking=True) == ("plan it out",
+                                                                           "Answer")
+    assert split(["only thoughts"], thinking=True) == ("only thoughts", "")
+
+
+def test_pieces_come_as_soon_as_they_are_known() -> None:
+    splitter = ThinkSplitter()
+    assert splitter.feed("Hi <thi") == [(False, "Hi ")]  # "<thi" may start a tag
+    assert splitter.feed("nk>why") == [(True, "why")]
+    assert splitter.in_reasoning
+    assert splitter.feed("</thi") == []
+    assert splitter.feed("nk>so") == [(False, "so")]
+    assert not splitter.in_reasoning and splitter.close() == []
+
+
+def test_hostile_escapes_inside_reasoning_are_removed_even_across_a_tag() -> None:
+    hostile = "<think>\x1b]52;c;cGF3bmVk\x07steal \x1b[2Jclear\x9b31m</think>\x1b[5mok"
+    for cut in range(1, len(hostile)):
+        filt = ReasoningFilter()
+        pieces = filt.feed(hostile[:cut]) + filt.feed(hostile[cut:]) + filt.close()
+        reasoning = "".join(t for r, t in pieces if r)
+        answer = "".join(t for r, t in pieces if not r)
+        assert (reasoning, answer) == ("steal clear", "ok"), cut
+    filt = ReasoningFilter()
+    assert filt.feed_reasoning("from a server \x1b[31mred") == "from a server red"
+    # An escape left open in the reasoning cannot eat the answer.
+    filt = ReasoningFilter()
+    pieces = filt.feed("<think>half \x1b]0;title</think>answer") + filt.close()
+    assert "".join(t for r, t in pieces if not r) == "answer"

@@ -23,8 +23,10 @@ class ScriptedBackend:
     """
 
     def __init__(self, tokens: list[str], first_delay: float = 0.0, delay: float = 0.01,
-                 name: str = "smollm2") -> None:
+                 name: str = "smollm2", finish: str = "stop") -> None:
         self.name = name
+        self.finish = finish
+        """The finish reason of a stream that runs to its end (``length``: cut off)."""
         self.tokens = tokens
         self.first_delay = first_delay
         self.delay = delay
@@ -50,7 +52,7 @@ class ScriptedBackend:
             if cancel.wait(self.delay):
                 yield Chunk(text="", index=index + 1, finish_reason="cancelled")
                 return
-        yield Chunk(text="", index=len(self.tokens), finish_reason="stop")
+        yield Chunk(text="", index=len(self.tokens), finish_reason=self.finish)
 
     def context_size(self) -> int:
         """A window no test fills."""

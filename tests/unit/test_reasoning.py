@@ -90,3 +90,68 @@ def test_hostile_escapes_inside_reasoning_are_removed_even_across_a_tag() -> Non
     filt = ReasoningFilter()
     pieces = filt.feed("<think>half \x1b]0;title</think>answer") + filt.close()
     assert "".join(t for r, t in pieces if not r) == "answer"
+
+
+# ---------------------------------------------------------------------- in the reply flow
+# SmolLM2 writes no think tags, and no reasoning model fits here: a scripted backend
+# streams a reasoning model's tokens (tags split across tokens as a tokenizer splits
+# them), so what is tested is the flow's handling of them, not any model.
+
+
+def _run(make_runtime, tokens: list[str], finish: str = "stop", text: str = "2+2?"):  # noqa: ANN001, ANN202
+    from tests.scripted import ScriptedBackend, scripted_factory
+
+    backend = ScriptedBackend(tokens, delay=0.0, finish=finish)
+    runtime = make_runtime(backend=scripted_factory(backend))
+    service = runtime.service
+    session = service.new_session(text, "smollm2")
+    events = list(service.send(session.id, text))
+    return service, session, backend, events
+
+
+def test_reasoning_is_its_own_events_stored_apart_and_never_sent_back(make_runtime) -> None:  # noqa: ANN001
+    from tui_chat.core.events import Finished, ReasoningDelta, TextDelta
+
+    tokens = ["<th", "ink>", "Let me", " add \x1b[2J", "them.</th", "ink>", "The answer", " is 4."]
+    service, session, backend, events = _run(make_runtime, tokens)
+    reasoning = "".join(e.text for e in events if isinstance(e, ReasoningDelta))
+    answer = "".join(e.text for e in events if isinstance(e, TextDelta))
+    assert (reasoning, answer) == ("Let me add them.", "The answer is 4.")
+    done = events[-1]
+    assert isinstance(done, Finished) and done.reasoning == reasoning and done.note == ""
+    assert done.text == answer and done.state == "complete"
+    assert done.metrics.reasoning_tokens >= 3 and done.metrics.completion_tokens == len(tokens)
+    assert done.metrics.answer_ms is not None and done.metrics.ttft_ms is not None
+    assert done.metrics.answer_ms >= done.metrics.ttft_ms
+    [_, reply] = service.messages(session.id)
+    assert reply.content == answer and reply.meta["reasoning"] == reasoning
+
+    list(service.send(session.id, "and 3+3?"))
+    sent = backend.requests[-1]
+    assert [m["content"] for m in sent if m["role"] == "assistant"] == [answer]
+    assert not any("Let me" in m["content"] or "think" in m["content"] for m in sent)
+    [row, *_] = service._store.requests(last=2)[::-1]  # noqa: SLF001 - the stored figures
+    assert row["reasoning_tokens"] == done.metrics.reasoning_tokens
+
+
+def test_all_reasoning_cut_off_by_max_tokens_is_not_an_empty_reply(make_runtime) -> None:  # noqa: ANN001
+    from tui_chat.core.chat import STOPPED_THINKING
+    from tui_chat.core.events import Fallback, Finished
+
+    service, session, _, events = _run(make_runtime, ["<think>", "hmm, ", "let me see"],
+                                       finish="length")
+    assert not [e for e in events if isinstance(e, Fallback)]
+    done = events[-1]
+    assert isinstance(done, Finished) and done.state == "complete" and done.text == ""
+    assert done.note == STOPPED_THINKING == "stopped while thinking; raise max_tokens"
+    assert done.reasoning == "hmm, let me see"
+    [_, reply] = service.messages(session.id)
+    assert reply.meta["note"] == STOPPED_THINKING and reply.content == ""
+
+
+def test_all_reasoning_that_ends_by_itself_is_empty_and_falls_back(make_runtime) -> None:  # noqa: ANN001
+    from tui_chat.core.events import Fallback, FallbackTrigger
+
+    _, _, _, events = _run(make_runtime, ["<think>", "nothing to say", "</think>"])
+    [fell] = [e for e in events if isinstance(e, Fallback)]
+    assert fell.trigger == FallbackTrigger.EMPTY

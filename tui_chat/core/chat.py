@@ -18,7 +18,6 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -36,6 +35,7 @@ from tui_chat.core.events import (
     Finished,
     Loading,
     MessageState,
+    ReasoningDelta,
     ModelStatus,
     ReplyEvent,
     Role,
@@ -46,9 +46,9 @@ from tui_chat.core.events import (
 )
 from tui_chat.core.library.catalog import Catalog, missing_error
 from tui_chat.core.metrics import RequestMetrics, StreamClock
+from tui_chat.core.reasoning import ReasoningFilter
 from tui_chat.core.pool import ModelPool, WaitCancelled
 from tui_chat.core.router import Router
-from tui_chat.core.sanitize import Sanitizer
 from tui_chat.core.store import (
     LEAF,
     MessageTree,
@@ -58,61 +58,15 @@ from tui_chat.core.store import (
     StoredMessage,
     auto_title,
 )
-from tui_chat.core.turn import Attempt, Saver
+from tui_chat.core.turn import Attempt, ChatRequest, LiveStream, Saver, SeenFallback
 
 log = logging.getLogger(__name__)
 
 CHECKPOINT_SECONDS = 1.0
+STOPPED_THINKING = "stopped while thinking; raise max_tokens"
+"""The note on a reply cut off by ``max_tokens`` before its answer began."""
 TITLE_LIMIT = 120
 """Longest title :meth:`ChatService.rename` stores."""
-
-
-@dataclass(slots=True)
-class ChatRequest:
-    """One prompt to answer (the low-level form; ``send`` builds it from the session)."""
-
-    text: str
-    """What the user typed."""
-    model: str = AUTO
-    """``auto`` or a model name (a pin)."""
-    session_id: int | None = None
-    """Persist to this session (None: nothing is stored)."""
-    history: list[Message] = field(default_factory=list)
-    """Earlier turns when not reading them from the store."""
-    system_prompt: str = ""
-    """Kept first, never trimmed."""
-    params: dict[str, Any] = field(default_factory=dict)
-    """Generation overrides (temperature, top_p, max_tokens, seed...)."""
-    store_user_message: bool = True
-    """False when regenerating: the user message is already stored."""
-    parent_id: int | None = None
-    """With ``branch``: the message the new turn follows (None: the top of the chat)."""
-    branch: bool = False
-    """True: follow ``parent_id`` (a new branch); False: the session's active leaf."""
-
-
-@dataclass(frozen=True, slots=True)
-class LiveStream:
-    """A reply being generated, as diagnostics shows it."""
-
-    model: str
-    """The candidate answering (or loading, or waiting) right now."""
-    session_id: int | None
-    """The session it belongs to (None: not stored)."""
-    clock: StreamClock
-    """Its figures so far."""
-
-
-@dataclass(frozen=True, slots=True)
-class SeenFallback:
-    """A fallback this process saw, stored or not."""
-
-    time: float
-    """When it happened (epoch seconds)."""
-    session_id: int | None
-    """The session of the reply."""
-    record: FallbackRecord
-    """The model, the trigger and the sentence shown."""
 
 
 class ChatService:
@@ -404,7 +358,7 @@ class ChatService:
                     )
                     parent = LEAF
                 yield from self._attempt(name, request, history, attempt, cancel, store,
-                                         message_id)
+                                         message_id, route.reason)
                 if attempt.trigger is None or attempt.finish == "cancelled":
                     return (yield from self._finish(
                         attempt, name, metrics, started, triggers, store, message_id
@@ -450,6 +404,7 @@ class ChatService:
         cancel: threading.Event,
         store: Saver,
         message_id: int | None,
+        route: str,
     ) -> Iterator[ReplyEvent]:
         """Try one candidate; fills ``attempt`` (trigger set on failure)."""
         spec = self.catalog.spec(name)
@@ -488,7 +443,7 @@ class ChatService:
                     yield Trimmed(dropped, backend.context_size())
                 yield Answering(name, message_id)
                 yield from self._drain(backend, messages, params, attempt, cancel, store,
-                                       message_id)
+                                       message_id, route)
         except WaitCancelled:
             attempt.finish = "cancelled"
 
@@ -501,13 +456,14 @@ class ChatService:
         cancel: threading.Event,
         store: Saver,
         message_id: int | None,
+        route: str,
     ) -> Iterator[ReplyEvent]:
-        """Pull chunks from the backend, sanitise, checkpoint; the hot path."""
-        sanitizer = Sanitizer()
+        """Pull chunks from the backend, split off reasoning, sanitise, checkpoint; the hot path."""
+        split = ReasoningFilter()
         clock = attempt.clock
         clock.started = time.perf_counter()
         next_checkpoint = clock.started + CHECKPOINT_SECONDS
-        parts = attempt.text
+        parts, thoughts = attempt.text, attempt.reasoning
         try:
             for chunk in backend.stream(messages, params, cancel):
                 if chunk.finish_reason is not None:
@@ -516,20 +472,26 @@ class ChatService:
                     if chunk.prompt_tokens:
                         attempt.prompt_tokens = chunk.prompt_tokens
                     break
-                clock.chunk(bool(chunk.text))
+                clock.chunk(bool(chunk.text or chunk.reasoning))
+                if chunk.reasoning and (thought := split.feed_reasoning(chunk.reasoning)):
+                    thoughts.append(thought)
+                    yield ReasoningDelta(thought)
                 if not chunk.text:
+                    if chunk.reasoning:
+                        clock.thought()
                     continue
-                safe = sanitizer.feed(chunk.text)
-                if safe:
-                    parts.append(safe)
-                    yield TextDelta(safe)
+                yield from self._split(split.feed(chunk.text), parts, thoughts, clock)
+                if split.splitter.in_reasoning or chunk.reasoning:
+                    clock.thought()
                 if message_id is not None:
                     now = time.perf_counter()
                     if now >= next_checkpoint:
                         next_checkpoint = now + CHECKPOINT_SECONDS
-                        store.update_message(message_id, content="".join(parts))
+                        store.update_message(message_id, content="".join(parts),
+                                             meta=attempt.meta(route) if thoughts else None)
                         if (failed := store.report()) is not None:
                             yield failed
+            yield from self._split(split.close(), parts, thoughts, clock)
         except (BackendError, ModelUnavailable) as exc:
             attempt.fail(FallbackTrigger.of(exc.reason, FallbackTrigger.BACKEND_ERROR), str(exc))
             return
@@ -542,10 +504,23 @@ class ChatService:
         if cancel.is_set():
             attempt.finish = "cancelled"
             return
-        if not "".join(parts).strip():
+        if not "".join(parts).strip() and not attempt.stopped_thinking:
             attempt.fail(FallbackTrigger.EMPTY,
                          f"{backend.name} gave an empty reply ({clock.tokens} text "
                          f"chunks, {clock.empty} empty chunks).")
+
+    @staticmethod
+    def _split(pieces: list[tuple[bool, str]], parts: list[str], thoughts: list[str],
+               clock: StreamClock) -> Iterator[ReplyEvent]:
+        """Events for safe pieces: reasoning apart, answer text as it comes."""
+        for reasoning, piece in pieces:
+            if reasoning:
+                thoughts.append(piece)
+                yield ReasoningDelta(piece)
+            else:
+                parts.append(piece)
+                clock.answered()
+                yield TextDelta(piece)
 
     def _finish(
         self,
@@ -568,14 +543,20 @@ class ChatService:
         metrics.total_ms = (time.perf_counter() - started) * 1000.0
         metrics.finish_reason = attempt.finish
         metrics.fallbacks = list(triggers)
+        metrics.reasoning_tokens = clock.reasoning
+        metrics.answer_ms = clock.answer_ms
         state = (self._stopped_state() if attempt.finish == "cancelled"
                  else MessageState.COMPLETE)
-        store.update_message(message_id, content=text, state=state, model=name,
-                             meta={"route": metrics.route_reason, "fallbacks": triggers})
+        meta = attempt.meta(metrics.route_reason, triggers)
+        note = STOPPED_THINKING if attempt.stopped_thinking else ""
+        if note:
+            meta["note"] = note
+        store.update_message(message_id, content=text, state=state, model=name, meta=meta)
         if (failed := store.report()) is not None:
             yield failed
         self._save_metrics(metrics)
-        yield Finished(text, name, state, metrics, message_id, tuple(triggers))
+        yield Finished(text, name, state, metrics, message_id, tuple(triggers),
+                       meta.get("reasoning", ""), note)
 
     def _record_fallback(self, record: FallbackRecord, session_id: int | None) -> None:
         with self._lock:

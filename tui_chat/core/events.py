@@ -196,6 +196,13 @@ class TextDelta:
 
 
 @dataclass(frozen=True, slots=True)
+class ReasoningDelta:
+    """Sanitised reasoning (the model thinking before it answers), kept apart."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finished:
     """The reply ended (complete, stopped or failed)."""
 
@@ -206,9 +213,13 @@ class Finished:
     message_id: int | None
     fallbacks: tuple[FallbackRecord, ...] = ()
     """Every candidate that could not answer, in order."""
+    reasoning: str = ""
+    """The reasoning, apart from the answer ('' for none); never sent back."""
+    note: str = ""
+    """A sentence about how it ended, e.g. that it stopped while thinking."""
 
 
 ReplyEvent = (  # a reply yields these, always ending with one Finished
     RouteChosen | Waiting | Loading | Answering | Fallback | Trimmed | StorageFailed
-    | TextDelta | Finished
+    | TextDelta | ReasoningDelta | Finished
 )

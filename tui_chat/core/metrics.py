@@ -40,6 +40,10 @@ class RequestMetrics:
     """Every candidate that could not answer this request, in order."""
     error: str | None = None
     """The error that ended the request, if any."""
+    reasoning_tokens: int = 0
+    """Of ``completion_tokens``, those spent thinking (reasoning apart from the answer)."""
+    answer_ms: float | None = None
+    """Milliseconds from starting generation to the first token of the answer itself."""
 
     def as_dict(self) -> dict[str, Any]:
         """A plain, JSON-ready dict with the public field names (fallbacks as dicts)."""
@@ -66,7 +70,7 @@ class StreamClock:
     ``ttft_ms`` and ``tokens_per_s`` read the figures so far, during or after the stream.
     """
 
-    __slots__ = ("started", "first", "last", "tokens", "empty")
+    __slots__ = ("started", "first", "last", "tokens", "empty", "reasoning", "first_answer")
 
     def __init__(self) -> None:
         self.started = time.perf_counter()
@@ -79,6 +83,10 @@ class StreamClock:
         """Text chunks so far."""
         self.empty = 0
         """Empty chunks so far."""
+        self.reasoning = 0
+        """Of ``tokens``, those that were reasoning."""
+        self.first_answer: float | None = None
+        """When the first answer text (not reasoning) arrived."""
 
     def chunk(self, has_text: bool) -> None:
         """Count one chunk."""
@@ -90,6 +98,20 @@ class StreamClock:
             self.last = now
         else:
             self.empty += 1
+
+    def thought(self) -> None:
+        """The last text chunk counted was reasoning."""
+        self.reasoning += 1
+
+    def answered(self) -> None:
+        """Answer text arrived (the first time counts)."""
+        if self.first_answer is None:
+            self.first_answer = time.perf_counter()
+
+    @property
+    def answer_ms(self) -> float | None:
+        """Time to the first answer token in milliseconds (after any reasoning)."""
+        return None if self.first_answer is None else (self.first_answer - self.started) * 1000.0
 
     @property
     def ttft_ms(self) -> float | None:

@@ -1,18 +1,69 @@
-"""The parts of one reply's flow: where it is saved, and how one candidate did."""
+"""The parts of one reply's flow: the request, where it is saved, how one candidate did,
+and what diagnostics sees of replies in progress and of fallbacks."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from tui_chat.core.errors import TuiChatError
-from tui_chat.core.events import FallbackTrigger, Role, StorageFailed
+from tui_chat.core.backends.base import Message
+from tui_chat.core.events import AUTO, FallbackRecord, FallbackTrigger, Role, StorageFailed
 from tui_chat.core.metrics import StreamClock
 from tui_chat.core.store import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class ChatRequest:
+    """One prompt to answer (the low-level form; ``send`` builds it from the session)."""
+
+    text: str
+    """What the user typed."""
+    model: str = AUTO
+    """``auto`` or a model name (a pin)."""
+    session_id: int | None = None
+    """Persist to this session (None: nothing is stored)."""
+    history: list[Message] = field(default_factory=list)
+    """Earlier turns when not reading them from the store."""
+    system_prompt: str = ""
+    """Kept first, never trimmed."""
+    params: dict[str, Any] = field(default_factory=dict)
+    """Generation overrides (temperature, top_p, max_tokens, seed...)."""
+    store_user_message: bool = True
+    """False when regenerating: the user message is already stored."""
+    parent_id: int | None = None
+    """With ``branch``: the message the new turn follows (None: the top of the chat)."""
+    branch: bool = False
+    """True: follow ``parent_id`` (a new branch); False: the session's active leaf."""
+
+
+@dataclass(frozen=True, slots=True)
+class LiveStream:
+    """A reply being generated, as diagnostics shows it."""
+
+    model: str
+    """The candidate answering (or loading, or waiting) right now."""
+    session_id: int | None
+    """The session it belongs to (None: not stored)."""
+    clock: StreamClock
+    """Its figures so far."""
+
+
+@dataclass(frozen=True, slots=True)
+class SeenFallback:
+    """A fallback this process saw, stored or not."""
+
+    time: float
+    """When it happened (epoch seconds)."""
+    session_id: int | None
+    """The session of the reply."""
+    record: FallbackRecord
+    """The model, the trigger and the sentence shown."""
 
 
 class Saver:
@@ -62,10 +113,12 @@ class Saver:
 class Attempt:
     """Outcome of one candidate's try."""
 
-    __slots__ = ("text", "finish", "trigger", "message", "clock", "prompt_tokens", "usage")
+    __slots__ = ("text", "reasoning", "finish", "trigger", "message", "clock", "prompt_tokens",
+                 "usage")
 
     def __init__(self) -> None:
         self.text: list[str] = []
+        self.reasoning: list[str] = []
         self.finish = "stop"
         self.trigger: FallbackTrigger | None = None
         self.message = ""
@@ -75,3 +128,19 @@ class Attempt:
 
     def fail(self, trigger: FallbackTrigger, message: str) -> None:
         self.trigger, self.message = trigger, message
+
+    @property
+    def stopped_thinking(self) -> bool:
+        """Cut off by ``max_tokens`` while still thinking: reasoning, no answer yet."""
+        return (self.finish == "length" and bool("".join(self.reasoning).strip())
+                and not "".join(self.text).strip())
+
+    def meta(self, route: str, fallbacks: list[Any] | None = None) -> dict[str, Any]:
+        """The reply's stored facts: its route, fallbacks and reasoning (kept apart)."""
+        meta: dict[str, Any] = {"route": route}
+        if fallbacks is not None:
+            meta["fallbacks"] = fallbacks
+        if self.reasoning:
+            meta["reasoning"] = "".join(self.reasoning)
+            meta["reasoning_tokens"] = self.clock.reasoning
+        return meta

@@ -36,6 +36,8 @@ class Chunk:
     """Prompt size in tokens, when the engine reports it (final chunk)."""
     completion_tokens: int | None = None
     """Generated tokens, when the engine reports it (final chunk)."""
+    reasoning: str = ""
+    """Reasoning the server sent apart from the text (``reasoning_content``); raw."""
 
 
 class Backend(Protocol):

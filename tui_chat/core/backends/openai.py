@@ -261,11 +261,17 @@ class OpenAIBackend:
                 if not isinstance(delta, dict):
                     raise self._bad_sse("a delta that is not an object")
                 finish = choice.get("finish_reason") or finish
-                if "content" in delta:
-                    text = delta["content"] or ""
+                # llama-server and vLLM send thinking as reasoning_content (older vLLM
+                # and some proxies: reasoning), apart from the answer's content.
+                thought = delta.get("reasoning_content") or delta.get("reasoning") or ""
+                if not isinstance(thought, str):
+                    raise self._bad_sse("reasoning that is not text")
+                if "content" in delta or thought:
+                    text = delta.get("content") or ""
                     if not isinstance(text, str):
                         raise self._bad_sse("content that is not text")
-                    yield Chunk(text=text, index=index, empty=not text)
+                    yield Chunk(text=text, index=index, empty=not (text or thought),
+                                reasoning=thought)
                     index += 1
                 elif finish is None and "role" not in delta:
                     yield Chunk(text="", index=index, empty=True)

@@ -35,6 +35,8 @@ REQUEST_COLUMNS = (
     "finish_reason",
     "fallbacks",
     "error",
+    "reasoning_tokens",
+    "answer_ms",
 )
 """Columns of a request metrics row besides ``id`` (the keys ``record_request`` reads)."""
 
@@ -196,7 +198,8 @@ MIGRATIONS: tuple[Step, ...] = (
     (  # 3: the writer's lease (store.lease) beside its pid; older rows have none
         "ALTER TABLE messages ADD COLUMN writer_lease TEXT",
     ),
-    (  # 4: messages form a tree (each session's old list becomes one path); full-text index
+    (  # 4: messages form a tree (each session's old list becomes one path), reasoning
+       # figures per request, a full-text index
         "ALTER TABLE messages ADD COLUMN parent_id INTEGER"
         " REFERENCES messages(id) ON DELETE CASCADE",
         "ALTER TABLE sessions ADD COLUMN active_leaf INTEGER"
@@ -208,6 +211,9 @@ MIGRATIONS: tuple[Step, ...] = (
         " WHERE m.session_id = sessions.id)",
         "CREATE INDEX messages_parent ON messages(parent_id)",
         "CREATE INDEX sessions_active_leaf ON sessions(active_leaf)",
+        # reasoning models: tokens spent thinking, time to the first answer token
+        "ALTER TABLE requests ADD COLUMN reasoning_tokens INTEGER",
+        "ALTER TABLE requests ADD COLUMN answer_ms REAL",
         _full_text_index,
     ),
 )

@@ -196,6 +196,12 @@ class Behaviour:
     """Ids listed by ``GET /v1/models``."""
     stall_seconds: float = 10.0
     """Upper bound on a stall; :meth:`BadServer.stop` ends stalls at once."""
+    reasoning: list[str] = field(default_factory=list)
+    """Texts streamed as ``delta.reasoning_content`` before the contents (llama-server's
+    and vLLM's form for a reasoning model's thinking)."""
+    answer_gate: threading.Event | None = None
+    """When set: the answer waits for this event after the reasoning (at most
+    ``stall_seconds``), so a test can look at the screen mid-thought."""
 
 
 def _event(payload: dict[str, Any]) -> bytes:
@@ -294,6 +300,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._stall(behaviour)
             return
         self._send(_delta_event({"role": "assistant"}))
+        for thought in behaviour.reasoning:
+            self._send(_delta_event({"reasoning_content": thought}))
+        if behaviour.answer_gate is not None:
+            behaviour.answer_gate.wait(behaviour.stall_seconds)
         for number, text in enumerate(behaviour.contents):
             self._send(_delta_event({} if text is None else {"content": text}))
             if number == 0 and mode == "malformed":

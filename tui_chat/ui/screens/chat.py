@@ -348,8 +348,11 @@ class ChatScreen(ChatNavigation):
         event = message.event
         live.state = event.state
         live.meta = msg.reply_meta(event.model, message.reason, event.fallbacks)
+        if event.note:
+            live.meta = f"{live.meta} · {event.note}" if live.meta else event.note
         if (view := self._view(live)) is not None:
-            await view.finish(event.text, event.state, meta=live.meta)
+            await view.finish(event.text, event.state, meta=live.meta,
+                              reasoning=event.reasoning)
             self._mark_branches(live.session_id)
         elif live.session_id != self.session_id and event.state == MessageState.COMPLETE:
             self._tell_reply_ready(live.session_id)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -80,6 +80,10 @@ PARAMS = (
 )
 
 
+SHOW_REASONING = "show_reasoning"
+"""The session param that, False, hides thinking blocks (no backend reads it)."""
+
+
 class SessionSettingsScreen(ModalScreen[dict[str, Any] | None]):
     """Edit a session's system prompt and generation params; ctrl+s saves."""
 
@@ -105,6 +109,9 @@ class SessionSettingsScreen(ModalScreen[dict[str, Any] | None]):
                     value = self.params.get(name)
                     yield Input("" if value is None else str(value), placeholder=help_text,
                                 id=f"param-{name}")
+            yield Checkbox("Show the model's reasoning (thinking blocks)",
+                           self.params.get(SHOW_REASONING, True) is not False,
+                           id="show-reasoning")
             yield Static("", id="settings-error", markup=False)
             yield Static("ctrl+s saves · Esc cancels · empty fields use the model's defaults",
                          classes="hint")
@@ -132,5 +139,7 @@ class SessionSettingsScreen(ModalScreen[dict[str, Any] | None]):
                     f"{name} must be between {limits[0]} and {limits[1]}.")
                 return
             params[name] = value
+        if not self.query_one("#show-reasoning", Checkbox).value:
+            params[SHOW_REASONING] = False
         text = self.query_one("#system-prompt", TextArea).text
         self.dismiss({"system_prompt": text, "params": params})

@@ -22,6 +22,7 @@ from tui_chat.core.errors import TuiChatError
 from tui_chat.core.events import AUTO, MessageState
 from tui_chat.core.store import SearchHit, StoredMessage
 from tui_chat.ui.pacing import Deferred
+from tui_chat.ui.screens.dialogs import SHOW_REASONING
 from tui_chat.ui.screens.search import SearchScreen
 from tui_chat.ui.widgets.chat_log import ChatLog
 from tui_chat.ui.widgets.message import LiveReply, MessageView
@@ -134,6 +135,7 @@ class ChatNavigation(Screen[None]):
         self.model_choice = info.model
         self.query_one(ModelList).set_active(info.model)
         log_widget = self.query_one(ChatLog)
+        log_widget.show_reasoning = info.params.get(SHOW_REASONING, True) is not False
         stored = tree.path() if path is None else path
         live = self._live.get(session_id)
         live_id = None
@@ -178,6 +180,13 @@ class ChatNavigation(Screen[None]):
             self.session_title = event.title
         self.refresh_sessions()
 
+    @on(SessionList.SettingsSaved)
+    def follow_settings(self, event: SessionList.SettingsSaved) -> None:
+        """F3 saved: thinking blocks follow the chat's setting at once."""
+        if event.session_id == self.session_id:
+            shown = event.params.get(SHOW_REASONING, True) is not False
+            self.query_one(ChatLog).show_reasoning = shown
+
     @on(SessionList.Deleted)
     async def leave_deleted_session(self, event: SessionList.Deleted) -> None:
         """A chat was deleted: a fresh one replaces it when it was the one shown."""
@@ -194,6 +203,7 @@ class ChatNavigation(Screen[None]):
         self.model_choice = self.default_model
         self.query_one(ModelList).set_active(self.model_choice)
         await self.query_one(ChatLog).clear()
+        self.query_one(ChatLog).show_reasoning = True
         self.query_one(PromptInput).focus()
         self.refresh_sessions()
         self._refresh_status()

@@ -50,22 +50,26 @@ class _Collapsed:
     state: str
     message_id: int | None
     branch: tuple[int, int] | None
+    reasoning: str
 
     @classmethod
     def of(cls, view: MessageView) -> _Collapsed:
-        return cls(view.role, view.text, view.meta, view.state, view.message_id, view.branch)
+        return cls(view.role, view.text, view.meta, view.state, view.message_id, view.branch,
+                   view.thinking.text)
 
     def view(self) -> MessageView:
         view = MessageView(self.role, self.text, meta=self.meta, state=self.state,
-                           message_id=self.message_id)
+                           message_id=self.message_id, reasoning=self.reasoning)
         view.branch = self.branch
         return view
 
 
 def stored_view(message: StoredMessage, tree: MessageTree | None = None) -> MessageView:
     """The view of a stored message, marked ``‹ n/m ›`` when it has alternatives."""
+    reasoning = message.meta.get("reasoning") if message.role == Role.ASSISTANT else None
     view = MessageView(message.role, message.content, meta=stored_meta(message),
-                       state=message.state, message_id=message.id)
+                       state=message.state, message_id=message.id,
+                       reasoning=reasoning if isinstance(reasoning, str) else "")
     if tree is not None and message.id in tree:
         view.branch = tree.position(message.id)
     return view
@@ -75,9 +79,9 @@ def stored_meta(message: StoredMessage) -> str:
     """The meta line of a stored message: its model, and for a reply the route reason."""
     model = message.model or ""
     route = message.meta.get("route") if message.role == Role.ASSISTANT else None
-    if route:
-        return f"{model} · {route}" if model else str(route)
-    return model
+    line = (f"{model} · {route}" if model else str(route)) if route else model
+    note = message.meta.get("note") if message.role == Role.ASSISTANT else None
+    return f"{line} · {note}" if note else line
 
 
 class OlderMessages(Static):
@@ -106,6 +110,7 @@ class ChatLog(VerticalScroll, can_focus=True):
         Binding("e", "edit_message", "Edit", id="edit_message"),
         Binding("f", "fork", "Fork", id="fork_chat"),
         Binding("slash", "screen.search", "Search", id="search_log", key_display="/"),
+        Binding("t", "toggle_thinking", "Thinking", id="toggle_thinking"),
         Binding("c", "copy_code", "Copy code", id="copy_code"),
         Binding("y", "copy_message", "Copy message", id="copy_message"),
     ]
@@ -132,6 +137,7 @@ class ChatLog(VerticalScroll, can_focus=True):
         self.busy = busy
         self.session_id: int | None = None
         """The chat shown (None: a new chat, nothing sent yet); the screen keeps it."""
+
         self.cursor: int | None = None
         """Index of the selected message while the log has focus."""
         self._older: list[MessageView | _Collapsed] = []
@@ -144,6 +150,15 @@ class ChatLog(VerticalScroll, can_focus=True):
     def messages(self) -> list[MessageView]:
         """Mounted messages, oldest first."""
         return [child for child in self.children if isinstance(child, MessageView)]
+
+    @property
+    def show_reasoning(self) -> bool:
+        """False hides every thinking block (the chat's ``show_reasoning`` setting, F3)."""
+        return not self.has_class("-no-reasoning")
+
+    @show_reasoning.setter
+    def show_reasoning(self, show: bool) -> None:
+        self.set_class(not show, "-no-reasoning")
 
     @property
     def older_count(self) -> int:
@@ -382,6 +397,14 @@ class ChatLog(VerticalScroll, can_focus=True):
             if view.role == "assistant":
                 return view
         return None
+
+    def action_toggle_thinking(self) -> None:
+        """Open or fold the selected reply's thinking block."""
+        view = self.selected()
+        if view is None or not view.thinking.text:
+            self.notify("The selected message has no reasoning to show.", severity="warning")
+            return
+        view.thinking.toggle()
 
     def action_copy_message(self) -> None:
         """Copy the selected message's text to the clipboard (OSC 52)."""

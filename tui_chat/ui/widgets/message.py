@@ -46,7 +46,9 @@ from tui_chat.core import events as core
 from tui_chat.core.errors import TuiChatError
 from tui_chat.core.events import MessageState
 from tui_chat.ui import messages as msg
+from tui_chat.ui.widgets.buffer import StreamBuffer
 from tui_chat.ui.widgets.offscreen import OffscreenBlocks
+from tui_chat.ui.widgets.thinking import ThinkingBlock
 
 log = logging.getLogger(__name__)
 
@@ -91,92 +93,6 @@ STATE_LABELS = {
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 
 
-class StreamBuffer:
-    """Fragments handed from a worker thread to the UI, batched per frame.
-
-    ``push`` runs on the worker thread and returns True only when the UI has to be
-    woken (the buffer was drained since the last wake), so one wake message is ever
-    in flight no matter how fast tokens arrive. ``take`` may leave text behind (a
-    per-frame limit); the wake then stays scheduled and the UI comes back for it.
-
-    A worker that finds more than a limit waiting (:meth:`wait_for_screen`) waits
-    until the UI has taken enough of it: a flood from a fast source stays bounded.
-    """
-
-    __slots__ = ("_cond", "_parts", "_size", "_scheduled", "_closed", "_waiting",
-                 "last_flush")
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._parts: list[str] = []
-        self._size = 0
-        self._scheduled = False
-        self._closed = False
-        self._waiting = False
-        self.last_flush = 0.0
-        """When the UI last took text (monotonic seconds)."""
-
-    @property
-    def size(self) -> int:
-        """Characters waiting for the UI."""
-        return self._size
-
-    @property
-    def worker_waiting(self) -> bool:
-        """True while a worker is blocked in :meth:`wait_for_screen`."""
-        return self._waiting
-
-    def push(self, text: str) -> bool:
-        """Add ``text``; True when the caller should post a wake-up."""
-        with self._cond:
-            self._parts.append(text)
-            self._size += len(text)
-            if self._scheduled:
-                return False
-            self._scheduled = True
-            return True
-
-    def take(self, limit: int | None = None) -> str:
-        """The oldest waiting text: all of it, or about ``limit`` characters.
-
-        A cut prefers the end of a line in the second half of the limit.
-        """
-        with self._cond:
-            text = "".join(self._parts)
-            self._parts.clear()
-            if limit is not None and len(text) > limit:
-                cut = text.rfind("\n", limit // 2, limit) + 1 or limit
-                text, rest = text[:cut], text[cut:]
-                self._parts.append(rest)
-            self._size = sum(map(len, self._parts))
-            self._scheduled = bool(self._parts)
-            self._cond.notify_all()
-            return text
-
-    def wait_for_screen(self, limit: int, timeout: float) -> None:
-        """Block (a worker thread) while more than ``limit`` characters wait for the UI,
-        until the buffer is closed or ``timeout``."""
-        with self._cond:
-            if self._size <= limit:
-                return
-            self._waiting = True
-            try:
-                self._cond.wait_for(lambda: self._closed or self._size <= limit, timeout)
-            finally:
-                self._waiting = False
-
-    def close(self) -> None:
-        """Nobody will take text any more: release waiting workers for good."""
-        with self._cond:
-            self._closed = True
-            self._cond.notify_all()
-
-    def reopen(self) -> None:
-        """A stream starts (again)."""
-        with self._cond:
-            self._closed = False
-
-
 class MessageView(Vertical):
     """A user or assistant message in the chat log."""
 
@@ -199,6 +115,7 @@ class MessageView(Vertical):
         meta: str = "",
         state: str = "complete",
         message_id: int | None = None,
+        reasoning: str = "",
     ) -> None:
         super().__init__(classes=f"message {role}")
         self.set_reactive(MessageView.role, role)
@@ -211,6 +128,8 @@ class MessageView(Vertical):
         self.branch: tuple[int, int] | None = None
         """(n, count) when this message is the n-th of ``count`` alternatives."""
         self.buffer = StreamBuffer()
+        self.thinking = ThinkingBlock(reasoning)
+        """The reply's reasoning, above its answer (hidden while there is none)."""
         self.offscreen = OffscreenBlocks(self)
         """Hides the blocks of a long body while they are far out of view."""
         self._stream: MarkdownStream | None = None
@@ -222,6 +141,7 @@ class MessageView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._meta_text(), classes="meta", markup=False)
+        yield self.thinking
         yield Markdown(self._shown(self.text), open_links=False, classes="body")
 
     def _shown(self, text: str) -> str:
@@ -323,6 +243,10 @@ class MessageView(Vertical):
                 and threading.get_ident() != self._ui_thread):
             self.buffer.wait_for_screen(BACKLOG_CHARS, BACKLOG_WAIT_S)
 
+    def push_reasoning(self, text: str) -> None:
+        """Queue streamed reasoning for the thinking block; safe from any thread."""
+        self.thinking.push(text)
+
     def _wake(self) -> None:
         self.post_message(self.Flush())
 
@@ -342,6 +266,8 @@ class MessageView(Vertical):
         self._update_pace()
         self.buffer.last_flush = now
         text = self.buffer.take(APPEND_CHARS)
+        if text and self.thinking.live:
+            self.thinking.settle()  # the answer starts: the thinking folds
         first, self.on_first_text = self.on_first_text, None
         if text and first is not None:
             # Awaited here, not queued on the stream: the caller is told once the first
@@ -364,8 +290,14 @@ class MessageView(Vertical):
             self._pace = min(MAX_PACE, max(FLUSH_INTERVAL, spent / UI_SHARE))
         self._cycle_cpu = cpu
 
-    async def finish(self, text: str, state: str, meta: str | None = None) -> None:
-        """End the stream and settle the body with the full text (see the module docstring)."""
+    async def finish(self, text: str, state: str, meta: str | None = None,
+                     reasoning: str | None = None) -> None:
+        """End the stream and settle the body with the full text (see the module docstring).
+
+        ``reasoning`` is the reply's whole reasoning; the thinking block shows it folded.
+        """
+        if reasoning or self.thinking.live:
+            self.thinking.settle(reasoning)
         streamed = self._stream is not None
         if self._stream is not None:
             pending = self.buffer.take()
@@ -390,16 +322,6 @@ class MessageView(Vertical):
         task = getattr(stream, "_task", None) if stream is not None else None
         if task is not None:
             task.cancel()
-
-    async def reset(self) -> None:
-        """Clear the body (a fallback restarts the reply)."""
-        if self._stream is not None:
-            await self._stream.stop()
-            self._stream = None
-        self.buffer.take()
-        self.text = ""
-        await self.offscreen.remove()
-        await self.body.update("")
 
 
 # --------------------------------------------------------------------------- live replies
@@ -454,6 +376,7 @@ class LiveReply:
     state: MessageState = MessageState.STREAMING
     """The reply's final state, once the screen has handled its end."""
     _parts: list[str] = field(default_factory=list)
+    _thoughts: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -470,6 +393,14 @@ class LiveReply:
         if view is not None:
             view.push(text)
 
+    def append_reasoning(self, text: str) -> None:
+        """Record reasoning and forward it to the view's thinking block (worker thread)."""
+        with self._lock:
+            self._thoughts.append(text)
+            view = self.view
+        if view is not None:
+            view.push_reasoning(text)
+
     def attach(self, view: MessageView) -> None:
         """Show this reply in ``view`` (UI thread; the view is mounted and streaming)."""
         if self.meta:
@@ -477,6 +408,9 @@ class LiveReply:
         view.message_id = self.message_id
         with self._lock:
             self.view = view
+            thoughts = "".join(self._thoughts)
+            if thoughts:
+                view.push_reasoning(thoughts)
             text = "".join(self._parts)
             if text:
                 view.push(text)
@@ -495,6 +429,7 @@ class LiveReply:
             view, self.view = self.view, None
             partial = "".join(self._parts)
             self._parts.clear()
+            self._thoughts.clear()
         return view, partial
 
     def drain(self, events: Iterator[core.ReplyEvent],
@@ -510,6 +445,9 @@ class LiveReply:
             for event in events:
                 if isinstance(event, core.TextDelta):
                     self.append(event.text)
+                    continue
+                if isinstance(event, core.ReasoningDelta):
+                    self.append_reasoning(event.text)
                     continue
                 if isinstance(event, core.RouteChosen):
                     reason, self.prompt_id = event.reason, event.prompt_id

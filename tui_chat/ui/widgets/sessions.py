@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -51,6 +52,13 @@ class SessionList(OptionList):
         """A session and its messages were deleted."""
 
         session_id: int
+
+    @dataclass
+    class SettingsSaved(Message):
+        """A session's system prompt and params were saved."""
+
+        session_id: int
+        params: dict[str, Any]
 
     def __init__(self, service: ChatService, stop_reply: Callable[[int], Awaitable[None]],
                  *, id: str | None = None) -> None:
@@ -205,4 +213,5 @@ class SessionList(OptionList):
         except TuiChatError as exc:
             self.notify(str(exc), severity="error")
             return
+        self.post_message(self.SettingsSaved(session_id, dict(result["params"])))
         self.notify("Chat settings saved.")

@@ -1,0 +1,110 @@
+"""A reasoning model behind an OpenAI-compatible server: the thinking block, end to end.
+
+No real reasoning model fits on this machine, so a scripted loopback server
+(tests/servers.py) streams what llama-server and vLLM send for one: ``reasoning_content``
+deltas, then ``content``. Everything on our side is real: httpx, the OpenAI backend, the
+core's flow, the store and the TUI.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from tests.servers import BadServer
+from tests.ui.helpers import no_reply_streaming, wait_until
+from tui_chat.ui.app import TuiChatApp
+from tui_chat.ui.widgets.chat_log import ChatLog
+
+REMOTE = """
+[[models]]
+name = "thinker"
+role = "chat"
+backend = "openai"
+base_url = "{url}"
+model = "scripted"
+"""
+THOUGHTS = ["The user", " greets me.", " \x1b]52;c;aGk=\x07I should", " greet back."]
+ANSWER = ["Hello", " there", "!"]
+
+
+@pytest.fixture
+def server() -> Iterator[BadServer]:
+    with BadServer() as running:
+        yield running
+
+
+async def test_thinking_shows_live_folds_when_the_answer_starts_and_is_never_sent_back(
+    make_runtime, server: BadServer,
+) -> None:
+    gate = threading.Event()
+    server.configure("ok", reasoning=THOUGHTS, contents=ANSWER, answer_gate=gate,
+                     stall_seconds=30.0, models=["scripted"])
+    runtime = make_runtime(body=REMOTE.format(url=server.base_url), head='default_model = "thinker"\n')
+    app = TuiChatApp(runtime)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"hi", "enter")
+        log = app.chat.query_one(ChatLog)
+
+        def block():  # noqa: ANN202
+            views = log.messages
+            return views[-1].thinking if views and views[-1].role == "assistant" else None
+
+        await wait_until(pilot, lambda: block() is not None
+                         and block().text == "The user greets me. I should greet back.",
+                         what="the reasoning, live")
+        thinking = block()
+        assert thinking.live and not thinking.folded and thinking.display
+        head = str(thinking.query_one(".thinking-head").content)
+        assert head.startswith("thinking · ") and " tokens · " in head
+        assert log.messages[-1].text == ""  # no answer yet
+
+        gate.set()
+        await wait_until(pilot, no_reply_streaming(app), what="the answer")
+        reply = log.messages[-1]
+        assert reply.text == "Hello there!" and reply.body.source == "Hello there!"
+        assert reply.thinking.folded and not reply.thinking.live
+        head = str(reply.thinking.query_one(".thinking-head").content)
+        assert head.startswith("▸ thought · ") and head.endswith("t opens")
+        await pilot.press("ctrl+l", "t")
+        assert not reply.thinking.folded
+        await pilot.press("t")
+        assert reply.thinking.folded
+
+        stored = runtime.service.messages(app.chat.session_id)[-1]
+        assert stored.content == "Hello there!"
+        assert stored.meta["reasoning"] == "The user greets me. I should greet back."
+        assert "\x1b" not in stored.meta["reasoning"]
+
+        server.configure("ok", contents=["Fine."], models=["scripted"])
+        await pilot.press("ctrl+e", *"how are you", "enter")
+        await wait_until(pilot, lambda: server.requests and any(
+            r.method == "POST" for r in server.requests), what="the next request")
+        await wait_until(pilot, no_reply_streaming(app), what="the second answer")
+        [posted] = [r for r in server.requests if r.method == "POST"]
+        sent = posted.body["messages"]
+        assert [(m["role"], m["content"]) for m in sent if m["role"] != "system"] == [
+            ("user", "hi"), ("assistant", "Hello there!"), ("user", "how are you")]
+        assert "greet" not in str(sent)
+
+
+async def test_a_chat_can_hide_reasoning_entirely(make_runtime, server: BadServer) -> None:
+    server.configure("ok", reasoning=["secret plan"], contents=["Done."], models=["scripted"])
+    runtime = make_runtime(body=REMOTE.format(url=server.base_url), head='default_model = "thinker"\n')
+    app = TuiChatApp(runtime)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"go", "enter")
+        log = app.chat.query_one(ChatLog)
+        await wait_until(pilot, lambda: len(log.messages) == 2 and log.messages[-1].state
+                         == "complete", what="the reply")
+        reply = log.messages[-1]
+        assert reply.thinking.text == "secret plan" and reply.thinking.display
+        sid = app.chat.session_id
+        runtime.service.update_settings(sid, "", {"show_reasoning": False})
+        await app.chat.open_session(sid)
+        await pilot.pause()
+        reply = log.messages[-1]
+        assert reply.thinking.text == "secret plan"  # kept, only not shown
+        assert not log.show_reasoning and reply.thinking.region.height == 0

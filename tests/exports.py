@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui_chat.core.export import JSON_FORMAT
+from tui_chat.core.export import JSON_FORMAT, REASONING_CLOSE, REASONING_OPEN
 
 _ROLE = r"(?:system|user|assistant|notice)"
 _HEADING_RE = re.compile(
@@ -33,6 +33,8 @@ class ParsedMessage:
     meta: dict[str, Any] = field(default_factory=dict)
     branch: str | None = None
     """``n/m`` when an all-branches export marks it as one of m alternatives."""
+    reasoning: str = ""
+    """A reply's reasoning (its folded ``<details>`` section, or the JSON meta field)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +67,15 @@ def parse_markdown(text: str) -> ParsedSession:
     messages = []
     for index, match in enumerate(headings):
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
+        body, reasoning = text[match.end():end], ""
+        opening = f"{REASONING_OPEN}\n\n"
+        closing = f"\n\n{REASONING_CLOSE}\n\n"
+        if body.startswith(opening) and closing in body:
+            reasoning, body = body[len(opening):].split(closing, 1)
         messages.append(ParsedMessage(
-            role=match["role"], content=_UNESCAPE_RE.sub(r"\1", text[match.end():end]),
+            role=match["role"], content=_UNESCAPE_RE.sub(r"\1", body),
             model=match["model"], state=match["state"] or "complete", branch=match["branch"],
+            reasoning=_UNESCAPE_RE.sub(r"\1", reasoning),
         ))
     return ParsedSession(lines[0][2:], model, "\n".join(quoted), messages)
 
@@ -80,7 +88,8 @@ def parse_json(text: str) -> ParsedSession:
     session = document["session"]
     messages = [
         ParsedMessage(role=item["role"], content=item["content"], model=item.get("model"),
-                      state=item.get("state", "complete"), meta=item.get("meta") or {})
+                      state=item.get("state", "complete"), meta=item.get("meta") or {},
+                      reasoning=(item.get("meta") or {}).get("reasoning", ""))
         for item in document["messages"]
     ]
     return ParsedSession(title=session["title"], model=session.get("model", "auto"),

@@ -108,3 +108,31 @@ async def test_a_chat_can_hide_reasoning_entirely(make_runtime, server: BadServe
         reply = log.messages[-1]
         assert reply.thinking.text == "secret plan"  # kept, only not shown
         assert not log.show_reasoning and reply.thinking.region.height == 0
+
+
+def test_ask_prints_the_answer_only_and_reasoning_to_stderr_on_request(
+    write_config, data_dir, server: BadServer, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.exports import parse_json, parse_markdown
+    from tui_chat.__main__ import main
+
+    config = write_config(REMOTE.format(url=server.base_url))
+    where = ["--config", str(config), "--data-dir", str(data_dir)]
+    server.configure("ok", reasoning=THOUGHTS, contents=ANSWER, models=["scripted"])
+    assert main(["ask", *where, "--model", "thinker", "hi"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "Hello there!\n" and "greet" not in err
+    server.configure("ok", reasoning=THOUGHTS, contents=ANSWER, models=["scripted"])
+    assert main(["ask", *where, "--model", "thinker", "--show-reasoning", "hi"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "Hello there!\n"
+    assert "The user greets me. I should greet back.\n" in err and "\x1b" not in err
+
+    assert main(["sessions", *where, "export", "1"]) == 0
+    [_, reply] = parse_markdown(capsys.readouterr().out).messages
+    assert (reply.content, reply.reasoning) == ("Hello there!",
+                                                "The user greets me. I should greet back.")
+    assert main(["sessions", *where, "export", "1", "--format", "json"]) == 0
+    [_, reply] = parse_json(capsys.readouterr().out).messages
+    assert (reply.content, reply.reasoning) == ("Hello there!",
+                                                "The user greets me. I should greet back.")

@@ -9,9 +9,8 @@ model cannot be made to do); inference itself is tested elsewhere on SmolLM2.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 

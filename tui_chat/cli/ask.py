@@ -13,6 +13,7 @@ from tui_chat.core.events import (
     Finished,
     RouteChosen,
     StorageFailed,
+    ReasoningDelta,
     TextDelta,
     Trimmed,
 )
@@ -27,6 +28,9 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--seed", type=int, default=None, help="sampling seed, for repeatable replies")
     p.add_argument("--max-tokens", type=int, default=None, help="cap the reply length")
     p.add_argument("--temperature", type=float, default=None, help="sampling temperature")
+    p.add_argument("--show-reasoning", action="store_true",
+                   help="print the model's reasoning (thinking) to stderr; stdout gets "
+                        "only the answer")
     p.add_argument("prompt", nargs="+", help="the prompt ('-' reads standard input)")
 
 
@@ -67,11 +71,17 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
     finished: Finished | None = None
     routed = model == AUTO
     reason = ""
+    thought = False
     try:
         for event in events:
             if isinstance(event, TextDelta):
                 out.write(event.text)
                 out.flush()
+            elif isinstance(event, ReasoningDelta):
+                if args.show_reasoning:
+                    sys.stderr.write(event.text)
+                    sys.stderr.flush()
+                    thought = True
             elif isinstance(event, Answering):
                 why = f" ({reason})" if routed and reason else ""
                 _status(f"tui-chat: {event.model}{why} · session {session.id}")
@@ -86,6 +96,10 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
                         f"{event.context}-token context")
             elif isinstance(event, Finished):
                 finished = event
+                if thought:
+                    sys.stderr.write("\n")
+                if event.note:
+                    _status(f"tui-chat: {event.note}")
     except KeyboardInterrupt:
         cancel.set()
         out.write("\n")

@@ -20,7 +20,8 @@ terminal (C0 except newline and tab, ESC, DEL, C1) is replaced by a visible stan
     <content>
 
 Each message is a ``## role[ · model][ (state)]`` heading, a blank line, the content and a
-blank line. Content lines that look like such a heading get one extra leading backslash
+blank line. A reply's reasoning comes first, folded: ``<details><summary>reasoning</summary>``,
+a blank line, the reasoning, a blank line and ``</details>``, then a blank line. Content lines that look like such a heading get one extra leading backslash
 (which Markdown renders as the plain text), so the layout can be read back exactly (the
 tests do, with ``tests/exports.py``).
 
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
     from tui_chat.core.store import MessageTree, SessionInfo, StoredMessage
 
 JSON_FORMAT = "tui-chat-session/1"
+REASONING_OPEN = "<details><summary>reasoning</summary>"
+"""Opens a reply's reasoning in a Markdown export (folded where Markdown renders HTML)."""
+REASONING_CLOSE = "</details>"
 SEPARATOR = " · "
 
 _ROLE = r"(?:system|user|assistant|notice)"
@@ -110,6 +114,10 @@ def export_markdown(session: SessionInfo, messages: Sequence[StoredMessage],
         if tree is not None and (place := tree.position(message.id))[1] > 1:
             heading += f" ‹ {place[0]}/{place[1]} ›"
         blocks.append(heading)
+        reasoning = message.meta.get("reasoning") if message.role == "assistant" else None
+        if isinstance(reasoning, str) and reasoning:
+            thought = _ESCAPE_RE.sub(r"\\\1", safe_text(reasoning))
+            blocks.append(f"{REASONING_OPEN}\n\n{thought}\n\n{REASONING_CLOSE}")
         blocks.append(_ESCAPE_RE.sub(r"\\\1", safe_text(message.content)))
     return "\n\n".join(blocks) + "\n"
 

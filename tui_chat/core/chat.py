@@ -35,8 +35,8 @@ from tui_chat.core.events import (
     Finished,
     Loading,
     MessageState,
-    ReasoningDelta,
     ModelStatus,
+    ReasoningDelta,
     ReplyEvent,
     Role,
     RouteChosen,
@@ -45,9 +45,10 @@ from tui_chat.core.events import (
     Waiting,
 )
 from tui_chat.core.library.catalog import Catalog, missing_error
+from tui_chat.core.meter import ContextMeter, ContextUsage
 from tui_chat.core.metrics import RequestMetrics, StreamClock
-from tui_chat.core.reasoning import ReasoningFilter
 from tui_chat.core.pool import ModelPool, WaitCancelled
+from tui_chat.core.reasoning import ReasoningFilter
 from tui_chat.core.router import Router
 from tui_chat.core.store import (
     LEAF,
@@ -58,7 +59,14 @@ from tui_chat.core.store import (
     StoredMessage,
     auto_title,
 )
-from tui_chat.core.turn import Attempt, ChatRequest, LiveStream, Saver, SeenFallback
+from tui_chat.core.turn import (
+    Attempt,
+    ChatRequest,
+    LiveStream,
+    Saver,
+    SeenFallback,
+    sendable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +102,7 @@ class ChatService:
         self._lock = threading.Lock()
         self._cancels: set[threading.Event] = set()
         self._interrupting = threading.Event()
+        self._meter = ContextMeter()
 
     # ----------------------------------------------------------------- state
 
@@ -308,12 +317,28 @@ class ChatService:
             return list(request.history)
         tree = self._store.tree(request.session_id)
         end = request.parent_id if request.branch else tree.active_leaf
-        return [
-            {"role": str(m.role), "content": m.content}
-            for m in (tree.path(end) if end is not None else [])
-            if m.role in (Role.USER, Role.ASSISTANT) and m.content
-            and m.state != MessageState.ERROR
-        ]
+        return [message for _, message in sendable(tree.path(end) if end is not None else [])]
+
+    def context_usage(self, session_id: int | None, draft: str = "",
+                      model: str = AUTO) -> ContextUsage | None:
+        """The exact size of the chat's next request (its path, system prompt and
+        ``draft``) against its model's window; None unless that model is loaded and idle.
+
+        ``model`` auto measures the model of the path's last reply (or the router's
+        pick for the draft). Message counts are cached: a long chat is not counted
+        again on every keystroke.
+        """
+        path = self.messages(session_id) if session_id is not None else []
+        if model == AUTO:
+            replies = [m.model for m in path if m.role == Role.ASSISTANT and m.model]
+            model = replies[-1] if replies else self.router.pick(draft or " ", None).model
+        backend = self._pool.backend(model)
+        if backend is None or self._pool.is_busy(model):
+            return None
+        session = self.session(session_id) if session_id is not None else None
+        params = {**self.catalog.spec(model).generate, **(session.params if session else {})}
+        return self._meter.measure(backend, session.system_prompt if session else "",
+                                   sendable(path), draft, int(params.get("max_tokens") or 512))
 
     def _flow(self, request: ChatRequest, cancel: threading.Event) -> Iterator[ReplyEvent]:
         started = time.perf_counter()

@@ -4,15 +4,22 @@ and what diagnostics sees of replies in progress and of fallbacks."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from tui_chat.core.errors import TuiChatError
 from tui_chat.core.backends.base import Message
-from tui_chat.core.events import AUTO, FallbackRecord, FallbackTrigger, Role, StorageFailed
+from tui_chat.core.errors import TuiChatError
+from tui_chat.core.events import (
+    AUTO,
+    FallbackRecord,
+    FallbackTrigger,
+    MessageState,
+    Role,
+    StorageFailed,
+)
 from tui_chat.core.metrics import StreamClock
-from tui_chat.core.store import Store
+from tui_chat.core.store import Store, StoredMessage
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -144,3 +151,13 @@ class Attempt:
             meta["reasoning"] = "".join(self.reasoning)
             meta["reasoning_tokens"] = self.clock.reasoning
         return meta
+
+
+def sendable(messages: Iterable[StoredMessage]) -> list[tuple[int, Message]]:
+    """(id, message) of what the model is sent from a path: user and assistant text,
+    no failed replies, never reasoning (it is kept in meta, apart)."""
+    return [
+        (m.id, {"role": str(m.role), "content": m.content})
+        for m in messages
+        if m.role in (Role.USER, Role.ASSISTANT) and m.content and m.state != MessageState.ERROR
+    ]

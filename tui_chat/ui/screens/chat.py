@@ -32,6 +32,7 @@ from tui_chat.ui import messages as msg
 from tui_chat.ui.pacing import ASK_WAIT_S, Deferred, FrameHold
 from tui_chat.ui.screens.navigation import ChatNavigation
 from tui_chat.ui.widgets.chat_log import ChatLog
+from tui_chat.ui.widgets.meter import ContextGauge
 from tui_chat.ui.widgets.message import LiveReply, MessageView
 from tui_chat.ui.widgets.prompt import PromptInput
 from tui_chat.ui.widgets.sessions import SessionList
@@ -88,7 +89,9 @@ class ChatScreen(ChatNavigation):
                 yield SessionList(self.service, self.stop_reply, id="sessions")
             with Vertical(id="chat"):
                 yield ChatLog(self.service, lambda sid: sid in self._live, id="log")
-                yield Static("", id="status", markup=False)
+                with Horizontal(id="status-row"):
+                    yield Static("", id="status", markup=False)
+                    yield ContextGauge(self.service, id="context")
                 yield PromptInput(self.keymap, id="prompt")
         yield Footer()
 
@@ -148,6 +151,7 @@ class ChatScreen(ChatNavigation):
         self.query_one(ModelList).set_active(name)
         self.notify(f"Model for this chat: {name}")
         self._refresh_status()
+        self.measure_context()
 
     @on(ModelList.Chosen)
     def use_chosen_model(self, event: ModelList.Chosen) -> None:
@@ -161,6 +165,12 @@ class ChatScreen(ChatNavigation):
     def open_help_from_prompt(self) -> None:
         """'?' in an empty prompt."""
         self.app.action_help()
+
+    @on(PromptInput.Changed)
+    def measure_draft(self) -> None:
+        """Typing: the meter counts the prompt once typing pauses."""
+        self.query_one(ContextGauge).measure_soon(self.session_id, self.query_one(
+            PromptInput).text, self.model_choice)
 
     @on(PromptInput.Submitted)
     async def send_prompt(self, event: PromptInput.Submitted) -> None:
@@ -359,6 +369,8 @@ class ChatScreen(ChatNavigation):
         self._live.pop(live.session_id, None)
         self.refresh_sessions()
         self._refresh_status()
+        if live.session_id == self.session_id:
+            self.measure_context()
         if live.session_id == self.session_id and event.metrics.tokens_per_s and event.model:
             self.status_text = (f"{event.model} · {event.metrics.completion_tokens} tokens · "
                                 f"{event.metrics.tokens_per_s:.0f} tok/s · ready")

@@ -25,6 +25,7 @@ from tui_chat.ui.pacing import Deferred
 from tui_chat.ui.screens.dialogs import SHOW_REASONING
 from tui_chat.ui.screens.search import SearchScreen
 from tui_chat.ui.widgets.chat_log import ChatLog
+from tui_chat.ui.widgets.meter import ContextGauge
 from tui_chat.ui.widgets.message import LiveReply, MessageView
 from tui_chat.ui.widgets.prompt import PromptInput
 from tui_chat.ui.widgets.sessions import SessionList
@@ -101,6 +102,11 @@ class ChatNavigation(Screen[None]):
         else:
             self.status_text = f"Ready · model: {self.model_choice} · Enter sends, ^j newline"
 
+    def measure_context(self) -> None:
+        """The context meter follows the chat shown (its path, prompt and model)."""
+        for gauge in self.query(ContextGauge):
+            gauge.measure(self.session_id, self.query_one(PromptInput).text, self.model_choice)
+
     def _current_live(self) -> LiveReply | None:
         return self._live.get(self.session_id) if self.session_id is not None else None
 
@@ -152,6 +158,7 @@ class ChatNavigation(Screen[None]):
         log_widget.anchor()
         self.refresh_sessions()
         self._refresh_status()
+        self.measure_context()
 
     def _leave_current(self) -> None:
         """Leave the chat shown; its reply (if any) goes on unseen."""
@@ -204,6 +211,7 @@ class ChatNavigation(Screen[None]):
         self.query_one(ModelList).set_active(self.model_choice)
         await self.query_one(ChatLog).clear()
         self.query_one(ChatLog).show_reasoning = True
+        self.measure_context()
         self.query_one(PromptInput).focus()
         self.refresh_sessions()
         self._refresh_status()

@@ -42,9 +42,9 @@ TAIL_CHARS = 300
 """Long asks are read from their head and tail only: what is asked is usually there."""
 
 _QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“", "「": "」"}
-_QUOTED_RE = re.compile(
-    "(" + "|".join(re.escape(o) for o in _QUOTE_PAIRS) + r")(.{20,}?)("
-    + "|".join(re.escape(c) for c in set(_QUOTE_PAIRS.values())) + ")",
+_QUOTED_RE = re.compile(  # a quote mark inside a word ("world's") opens or closes nothing
+    r"(?<!\w)(" + "|".join(re.escape(o) for o in _QUOTE_PAIRS) + r")(.{20,}?)("
+    + "|".join(re.escape(c) for c in sorted(set(_QUOTE_PAIRS.values()))) + r")(?!\w)",
     re.DOTALL,
 )
 _COLON_RE = re.compile(r"[:：]\s+(?=\S)")
@@ -59,7 +59,7 @@ def split_given(text: str) -> tuple[str, str]:
     """``(ask, given)``: the instruction, and the prose it works on if some is given.
 
     Given prose is a quoted passage of ``GIVEN_MIN_WORDS`` words or more, the text after a
-    colon (eight words or more, after at least two, and not one question), or, failing
+    colon on the first line (eight words or more, after at least two, and not one question), or, failing
     those, the longer of two paragraphs. The ask is what remains: it says what to do, while
     the given text is about anything and would drown that out. Given code stays in the ask,
     since there the content is what matters.
@@ -76,7 +76,8 @@ def split_given(text: str) -> tuple[str, str]:
         return " "
 
     ask = _QUOTED_RE.sub(cut, text)
-    colon = _COLON_RE.search(ask)
+    first_line = ask.lstrip().split("\n", 1)[0]
+    colon = _COLON_RE.search(ask, 0, len(ask) - len(ask.lstrip()) + len(first_line) + 1)
     after = ask[colon.end() :].strip() if colon else ""
     question = after.endswith("?") and not _SENTENCE_END_RE.search(after[:-1])
     if (

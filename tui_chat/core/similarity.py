@@ -3,7 +3,7 @@
 The example prompts are the shipped ``tui_chat/data/router_examples.jsonl`` plus the user's
 ``[router.examples]``. A prompt's score for a role is the probability a logistic regression
 (``router_model``) gives it, over WordLlama embeddings and character n-grams; the closest
-example of that role (cosine of WordLlama embeddings) names it in the reason. WordLlama is
+example of that role (by both) names it in the reason. WordLlama is
 a static embedding model whose 16 MB of weights ship inside its wheel; the regression's
 weights ship as package data, trained on the shipped examples.
 
@@ -22,7 +22,9 @@ from typing import Any
 
 from tui_chat.core.config import ROLES
 from tui_chat.core.router_model import (
+    HASH_BUCKETS,
     USER_WEIGHT,
+    Features,
     RoleModel,
     clip,
     examples_digest,
@@ -46,7 +48,8 @@ class RoleScore:
     nearest: str
     """The closest example of the role, for the reason."""
     similarity: float
-    """Cosine similarity of that example to the prompt, about -1 to 1."""
+    """How close that example is: the mean of two cosines (WordLlama embeddings, character
+    n-grams), about 0 to 1."""
 
 
 def shipped_examples() -> list[tuple[str, str]]:
@@ -83,6 +86,7 @@ class ExampleIndex:
         self._matrix: Any = None
         self._roles: Any = None
         self._texts: list[str] = []
+        self._grams: Features
 
     def warm_up(self) -> threading.Thread:
         """Load everything in a daemon thread, so the first route does not wait for it."""
@@ -103,7 +107,7 @@ class ExampleIndex:
         assert self._classifier is not None
         x = featurize([text], embed_texts)
         probabilities = self._classifier.probabilities(x)[0]
-        sims = self._matrix @ x.dense[0, : self._matrix.shape[1]]
+        sims = 0.5 * (self._matrix @ x.dense[0, : self._matrix.shape[1]] + self._ngrams(x))
         result: dict[str, RoleScore] = {}
         for i, role in enumerate(ROLES):
             of_role = np.flatnonzero(self._roles == role)
@@ -115,6 +119,16 @@ class ExampleIndex:
                 role, float(probabilities[i]), self._texts[best], float(sims[best])
             )
         return result
+
+    def _ngrams(self, x: Features) -> Any:
+        """Cosine of the one prompt in ``x`` to every example, over character n-grams."""
+        import numpy as np
+
+        query = np.zeros(HASH_BUCKETS)
+        query[x.indices] = x.values
+        grams = self._grams
+        return np.bincount(grams.rows, weights=grams.values * query[grams.indices],
+                           minlength=grams.count)
 
     def _ensure(self) -> None:
         if self._classifier is not None:
@@ -137,6 +151,7 @@ class ExampleIndex:
             self._texts = [t for _, t in pairs]
             self._roles = np.array([r for r, _ in pairs])
             self._matrix = np.ascontiguousarray(x.dense[:, :dim])
+            self._grams = x
             self._classifier = classifier
 
 

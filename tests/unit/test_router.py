@@ -494,7 +494,8 @@ def test_similarity_orders_roles_with_a_margin(router: Router, text: str, role: 
 def test_cli_route_explain_prints_scores(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run_cli(["route", "--explain", "invent", "a", "new", "sport"], tmp_path, capsys)
+    args = ["route", "--explain", "invent", "a", "new", "sport"]
+    code, out, err = run_cli(args, tmp_path, capsys)
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].startswith("creative openhermes-7b creative: like ")

@@ -59,10 +59,10 @@ def split_given(text: str) -> tuple[str, str]:
     """``(ask, given)``: the instruction, and the prose it works on if some is given.
 
     Given prose is a quoted passage of ``GIVEN_MIN_WORDS`` words or more, the text after a
-    colon on the first line (eight words or more, after at least two, and not one question), or, failing
-    those, the longer of two paragraphs. The ask is what remains: it says what to do, while
-    the given text is about anything and would drown that out. Given code stays in the ask,
-    since there the content is what matters.
+    colon on the first line (eight words or more, after at least two, and not one question),
+    or, failing those, the longer of two paragraphs. The ask is what remains: it says what to
+    do, while the given text is about anything and would drown that out. Given code stays in
+    the ask, since there the content is what matters.
     """
     given: list[str] = []
 

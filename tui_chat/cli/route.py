@@ -2,8 +2,9 @@
 
 Prints exactly one line, ``ROLE MODEL REASON``, e.g.
 ``code codellama-13b code: python fence and "traceback"``. With ``--explain`` it adds the
-scores per role (rules, similarity to the example prompts, blend). Only the router's small
-embedding model is loaded; nothing is sent to a chat model.
+scores per role (rules, the learned probability, their blend, and the closest example prompt
+with its cosine similarity). Only the router's small models are loaded; nothing is sent to a
+chat model.
 """
 
 from __future__ import annotations
@@ -47,16 +48,16 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def explain_table(router: Router, text: str) -> str:
-    """Scores per role, one line each: rules, similarity, blend and the nearest example."""
+    """Scores per role, one line each: rules, learned probability, blend, closest example."""
     found = router.explain(text)
-    lines = [f"{'role':<10}{'rules':>6} {'similar':>8} {'blend':>6}  nearest example"]
+    lines = [f"{'role':<10}{'rules':>6} {'learned':>8} {'blend':>6}  nearest example (similarity)"]
     for role in ROLES:
         sim = found.similarity.get(role)
-        similar = f"{sim.score:8.2f}" if sim else f"{'-':>8}"
+        learned = f"{sim.score:8.2f}" if sim else f"{'-':>8}"
         blend = f"{found.blended[role]:6.2f}" if role in found.blended else f"{'-':>6}"
-        nearest = f'"{sim.nearest}"' if sim else ""
+        nearest = f'"{sim.nearest}" ({sim.similarity:.2f})' if sim else ""
         mark = "*" if role == found.role else " "
-        lines.append(f"{role:<9}{mark}{found.rules[role]:6.1f} {similar} {blend}  {nearest}")
+        lines.append(f"{role:<9}{mark}{found.rules[role]:6.1f} {learned} {blend}  {nearest}")
     if not found.similarity:
-        lines.append("strong signals decided; similarity not consulted")
+        lines.append("strong signals decided; the learned classifier was not consulted")
     return "\n".join(lines)

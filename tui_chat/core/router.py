@@ -1,13 +1,16 @@
 """Auto routing: choose a role (chat, code, docs, creative) and a model for a prompt.
 
-The router scores every role from many small signals instead of stopping at the first
-match: a code fence, a stack trace, a docs verb, a long paste, a creative form. Each signal
-adds a weight to one role; the highest score wins, and ``chat`` wins unless another role
-clearly beats its baseline. The reason names the strongest one or two signals so a person
-can see why, e.g. ``code: python fence and "traceback"``.
+Two halves. The rules find evidence that is right by construction (a code fence, a stack
+trace, a pasted file or log, a long prose paste, the user's ``[router]`` keywords); strong
+evidence decides alone, and the reason names it, e.g. ``code: python fence and
+"traceback"``. Everything else goes to the learned half (``similarity.py``): a classifier
+trained on labelled example prompts gives each role a probability, the rules nudge it, and
+the reason names the closest example, e.g. ``docs: like "compare these two product
+descriptions" (0.81)``.
 
-The router is pure: no I/O, no model loading, no file checks. It only orders candidates;
-the chat service walks them and records fallbacks.
+The router does no I/O of its own beyond loading that classifier once (lazily, or in
+``warm_up``'s thread). It only orders candidates; the chat service walks them and records
+fallbacks.
 """
 
 from __future__ import annotations
@@ -49,11 +52,11 @@ LABEL_CHARS = 30
 """Quoted matches longer than this are shortened in reasons."""
 STRONG_ENOUGH = 4.0
 """Weight of strong signals (fences, traces, pasted files, long prose) that decides alone."""
-RULE_WEIGHT = 0.15
+RULE_WEIGHT = 0.3
 RULE_CAP = 6.0
 """Without strong signals, the part of each role's rule score above chat's baseline (capped
-at ``RULE_CAP``) adds up to ``RULE_WEIGHT`` to its similarity, so a clear keyword tips a
-close call."""
+at ``RULE_CAP``) adds up to ``RULE_WEIGHT`` to its learned probability, so a clear keyword
+tips a close call."""
 EXAMPLE_CHARS = 40
 """The nearest example is shortened to this in reasons."""
 
@@ -86,7 +89,7 @@ class Signal:
     """A few words for the reason: ``"poem"``, ``python fence``, ``5,200-char paste``."""
     strong: bool = False
     """Right by construction (a fence, a trace, a pasted file or log, a long prose paste, or
-    a ``[router]`` keyword or pattern): these decide the role without the similarity model."""
+    a ``[router]`` keyword or pattern): these decide the role without the learned classifier."""
 
 
 # --------------------------------------------------------------------------- regexes
@@ -401,7 +404,7 @@ class Router:
         self._index = ExampleIndex(config.router.examples)
 
     def warm_up(self) -> None:
-        """Load the similarity model in a background thread (the first route need not wait)."""
+        """Load the learned classifier in a background thread (the first route need not wait)."""
         self._index.warm_up()
 
     # ----------------------------------------------------------------- classification
@@ -418,7 +421,7 @@ class Router:
         return _dedupe(found)
 
     def explain(self, text: str) -> Explanation:
-        """Every score behind the choice for ``text``: rules, similarity and their blend."""
+        """Every score behind the choice for ``text``: rules, learned scores and their blend."""
         found = self.signals(text)
         totals = _totals(found)
         strong = dict.fromkeys(ROLES, 0.0)
@@ -499,9 +502,9 @@ class Explanation:
     rules: dict[str, float]
     """Rule score per role (chat includes its baseline)."""
     similarity: dict[str, RoleScore]
-    """Similarity per role; empty when strong signals decided alone."""
+    """Learned score per role; empty when strong signals decided alone."""
     blended: dict[str, float]
-    """Similarity plus the rule nudge, per role; empty when strong signals decided."""
+    """Learned score plus the rule nudge, per role; empty when strong signals decided."""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -520,7 +523,9 @@ def _best(scores: dict[str, float]) -> str:
 
 
 def _similar_reason(role: str, found: Sequence[Signal], nearest: RoleScore) -> str:
-    """``docs: like "compare these two product descriptions" (0.81)``, after a strong keyword."""
+    """``docs: like "compare these two product descriptions" (0.81)``, after a strong keyword.
+
+    The example is the role's closest one; the number is the classifier's probability."""
     example = " ".join(nearest.nearest.split())
     if len(example) > EXAMPLE_CHARS:
         example = example[: EXAMPLE_CHARS - 1] + "…"

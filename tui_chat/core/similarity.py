@@ -1,18 +1,19 @@
-"""Similarity to labelled example prompts: the learned half of the auto router.
+"""Learned scores for the auto router: a classifier over labelled example prompts.
 
-Every example prompt (the shipped ``tui_chat/data/router_examples.jsonl`` plus the user's
-``[router.examples]``) is embedded once with WordLlama, a static embedding model whose
-16 MB of weights ship inside its wheel. A prompt's score for a role is the mean cosine
-similarity of its ``TOP_K`` nearest examples of that role.
+The example prompts are the shipped ``tui_chat/data/router_examples.jsonl`` plus the user's
+``[router.examples]``. A prompt's score for a role is the probability a logistic regression
+(``router_model``) gives it, over WordLlama embeddings and character n-grams; the closest
+example of that role (by both) names it in the reason. WordLlama is
+a static embedding model whose 16 MB of weights ship inside its wheel; the regression's
+weights ship as package data, trained on the shipped examples.
 
-Nothing is loaded at import time: the model loads on the first ``scores`` call, or earlier
+Nothing is loaded at import time: the models load on the first ``scores`` call, or earlier
 in a background thread started by ``warm_up``. Nothing is ever downloaded.
 """
 
 from __future__ import annotations
 
 import functools
-
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,26 +21,35 @@ from pathlib import Path
 from typing import Any
 
 from tui_chat.core.config import ROLES
+from tui_chat.core.router_model import (
+    HASH_BUCKETS,
+    USER_WEIGHT,
+    Features,
+    RoleModel,
+    clip,
+    examples_digest,
+    featurize,
+    load_shipped,
+    train,
+)
 
 EXAMPLES_RESOURCE = "router_examples.jsonl"
 """The shipped example set, package data of ``tui_chat.data``."""
-TOP_K = 5
-"""Nearest examples averaged per role."""
-HEAD_CHARS = 600
-TAIL_CHARS = 300
-"""Long prompts are embedded from their head and tail: the ask is usually there."""
 
 
 @dataclass(frozen=True, slots=True)
 class RoleScore:
-    """How close a prompt is to one role's examples."""
+    """How well a prompt fits one role."""
 
     role: str
     """chat, code, docs or creative."""
     score: float
-    """Mean cosine similarity of the nearest examples, about -1 to 1."""
+    """The classifier's probability for the role, 0 to 1 (the four add up to 1)."""
     nearest: str
-    """The single closest example of the role, for the reason."""
+    """The closest example of the role, for the reason."""
+    similarity: float
+    """How close that example is: the mean of two cosines (WordLlama embeddings, character
+    n-grams), about 0 to 1."""
 
 
 def shipped_examples() -> list[tuple[str, str]]:
@@ -56,85 +66,100 @@ def shipped_examples() -> list[tuple[str, str]]:
     return pairs
 
 
-def _clip(text: str) -> str:
-    if len(text) <= HEAD_CHARS + TAIL_CHARS:
-        return text
-    return text[:HEAD_CHARS] + "\n" + text[-TAIL_CHARS:]
+def embed_texts(texts: Sequence[str]) -> Any:
+    """Unit WordLlama embeddings of ``texts`` (long ones by head and tail), float32 rows."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, load_model().embedding.shape[1]), dtype=np.float32)
+    vectors = load_model().embed([clip(t) for t in texts], norm=True)
+    return np.asarray(vectors, dtype=np.float32)
 
 
 class ExampleIndex:
-    """Embedded example prompts per role, loaded once and lazily."""
+    """The example prompts, their embeddings and the classifier, loaded once and lazily."""
 
     def __init__(self, extra: Mapping[str, Sequence[str]] | None = None) -> None:
-        self._extra = {role: list(texts) for role, texts in (extra or {}).items()}
+        self._extra = [(r, t) for r, texts in (extra or {}).items() for t in texts if t.strip()]
         self._lock = threading.Lock()
-        self._model: Any = None
+        self._classifier: RoleModel | None = None
         self._matrix: Any = None
         self._roles: Any = None
         self._texts: list[str] = []
+        self._grams: Features
 
     def warm_up(self) -> threading.Thread:
-        """Load the model in a daemon thread, so the first route does not wait for it."""
+        """Load everything in a daemon thread, so the first route does not wait for it."""
         thread = threading.Thread(target=self._ensure, name="router-warm-up", daemon=True)
         thread.start()
         return thread
 
     @property
     def loaded(self) -> bool:
-        """True once the model and the example matrix are in memory."""
-        return self._matrix is not None
+        """True once the models and the example matrix are in memory."""
+        return self._classifier is not None
 
     def scores(self, text: str) -> dict[str, RoleScore]:
         """One ``RoleScore`` per role for ``text``."""
         import numpy as np
 
         self._ensure()
-        vector = self._model.embed([_clip(text)], norm=True)[0]
-        sims = self._matrix @ vector
+        assert self._classifier is not None
+        x = featurize([text], embed_texts)
+        probabilities = self._classifier.probabilities(x)[0]
+        sims = 0.5 * (self._matrix @ x.dense[0, : self._matrix.shape[1]] + self._ngrams(x))
         result: dict[str, RoleScore] = {}
-        for role in ROLES:
-            mask = self._roles == role
-            if not mask.any():
-                result[role] = RoleScore(role, -1.0, "")
+        for i, role in enumerate(ROLES):
+            of_role = np.flatnonzero(self._roles == role)
+            if of_role.size == 0:
+                result[role] = RoleScore(role, float(probabilities[i]), "", -1.0)
                 continue
-            role_sims = sims[mask]
-            k = min(TOP_K, role_sims.size)
-            top = np.argpartition(role_sims, -k)[-k:]
-            best = int(top[np.argmax(role_sims[top])])
-            nearest = self._texts[int(np.flatnonzero(mask)[best])]
-            result[role] = RoleScore(role, float(role_sims[top].mean()), nearest)
+            best = int(of_role[np.argmax(sims[of_role])])
+            result[role] = RoleScore(
+                role, float(probabilities[i]), self._texts[best], float(sims[best])
+            )
         return result
 
+    def _ngrams(self, x: Features) -> Any:
+        """Cosine of the one prompt in ``x`` to every example, over character n-grams."""
+        import numpy as np
+
+        query = np.zeros(HASH_BUCKETS)
+        query[x.indices] = x.values
+        grams = self._grams
+        return np.bincount(grams.rows, weights=grams.values * query[grams.indices],
+                           minlength=grams.count)
+
     def _ensure(self) -> None:
-        if self._matrix is not None:
+        if self._classifier is not None:
             return
         with self._lock:
-            if self._matrix is not None:
+            if self._classifier is not None:
                 return
             import numpy as np
 
-            model = load_model()
-            shipped, shipped_matrix = _shipped_matrix()
-            extra = [(r, t) for r, texts in self._extra.items() for t in texts if t.strip()]
-            matrix = shipped_matrix
-            if extra:
-                added = model.embed([_clip(t) for _, t in extra], norm=True)
-                matrix = np.vstack([shipped_matrix, np.asarray(added, dtype=np.float32)])
-            pairs = shipped + extra
-            self._model = model
+            shipped, shipped_x = _shipped_features()
+            pairs = shipped + self._extra
+            x = shipped_x
+            if self._extra:
+                x = x + featurize([t for _, t in self._extra], embed_texts)
+            classifier, digest = load_shipped()
+            if self._extra or digest != examples_digest(shipped):
+                weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(self._extra)
+                classifier = train(x, [r for r, _ in pairs], weights)
+            dim = load_model().embedding.shape[1]
             self._texts = [t for _, t in pairs]
             self._roles = np.array([r for r, _ in pairs])
-            self._matrix = matrix
+            self._matrix = np.ascontiguousarray(x.dense[:, :dim])
+            self._grams = x
+            self._classifier = classifier
 
 
 @functools.cache
-def _shipped_matrix() -> tuple[list[tuple[str, str]], Any]:
-    """The shipped examples and their embeddings, computed once per process."""
-    import numpy as np
-
+def _shipped_features() -> tuple[list[tuple[str, str]], Any]:
+    """The shipped examples and their features, computed once per process."""
     pairs = shipped_examples()
-    matrix = load_model().embed([_clip(t) for _, t in pairs], norm=True)
-    return pairs, np.asarray(matrix, dtype=np.float32)
+    return pairs, featurize([t for _, t in pairs], embed_texts)
 
 
 @functools.cache

@@ -1,0 +1,360 @@
+"""The learned half of the auto router: a linear classifier over the example prompts.
+
+Each prompt becomes one feature vector: its WordLlama embedding (what it is about, across
+languages), hashed character n-grams of its words (the words that say what is asked:
+"invent", "imagine", "corrige", "these"), and a flag for a given text (a quoted passage or
+text after a colon). A multinomial logistic regression over the labelled examples turns
+that into a probability per role.
+
+The regression is trained offline on the shipped examples and ships as package data
+(``tui_chat/data/router_weights.npz``; ``python -m tui_chat.core.router_model`` rebuilds
+it). When the user has ``[router.examples]``, it is retrained at load time, in the
+router's background thread, with those examples weighted higher. Only numpy is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tui_chat.core.config import ROLES
+
+WEIGHTS_RESOURCE = "router_weights.npz"
+"""The trained regression, package data of ``tui_chat.data``."""
+HASH_BUCKETS = 2**15
+"""Character n-grams are hashed (CRC-32) into this many features."""
+NGRAMS = (3, 4, 5)
+"""Lengths of the character n-grams, taken inside each word padded with spaces."""
+L2 = 1.0 / 3.0
+"""Strength of the L2 penalty (one over scikit-learn's ``C``), per unit of sample weight."""
+USER_WEIGHT = 5.0
+"""Sample weight of an example from ``[router.examples]`` (shipped ones weigh 1)."""
+MAX_ITER = 300
+"""L-BFGS iterations; training converges well before on a few thousand examples."""
+GIVEN_MIN_WORDS = 5
+"""A quoted passage of at least this many words counts as a given text."""
+HEAD_CHARS = 600
+TAIL_CHARS = 300
+"""Long asks are read from their head and tail only: what is asked is usually there."""
+
+_QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“", "「": "」"}
+_QUOTED_RE = re.compile(  # a quote mark inside a word ("world's") opens or closes nothing
+    r"(?<!\w)(" + "|".join(re.escape(o) for o in _QUOTE_PAIRS) + r")(.{20,}?)("
+    + "|".join(re.escape(c) for c in sorted(set(_QUOTE_PAIRS.values()))) + r")(?!\w)",
+    re.DOTALL,
+)
+_COLON_RE = re.compile(r"[:：]\s+(?=\S)")
+_PARAGRAPH_RE = re.compile(r"\n\s*\n")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s")
+_CODE_CHARS_RE = re.compile(r"[{}()\[\];=<>$_/\\|#*`]")
+CODE_CHAR_SHARE = 0.03
+"""A passage with more than this share of code punctuation is code, not prose."""
+
+
+def split_given(text: str) -> tuple[str, str]:
+    """``(ask, given)``: the instruction, and the prose it works on if some is given.
+
+    Given prose is a quoted passage of ``GIVEN_MIN_WORDS`` words or more, the text after a
+    colon on the first line (eight words or more, after at least two, and not one question),
+    or, failing those, the longer of two paragraphs. The ask is what remains: it says what to
+    do, while the given text is about anything and would drown that out. Given code stays in
+    the ask, since there the content is what matters.
+    """
+    given: list[str] = []
+
+    def cut(match: re.Match[str]) -> str:
+        body = match.group(2)
+        if _QUOTE_PAIRS[match.group(1)] != match.group(3) or len(body.split()) < GIVEN_MIN_WORDS:
+            return match.group(0)
+        if _looks_like_code(body):
+            return match.group(0)
+        given.append(body)
+        return " "
+
+    ask = _QUOTED_RE.sub(cut, text)
+    first_line = ask.lstrip().split("\n", 1)[0]
+    colon = _COLON_RE.search(ask, 0, len(ask) - len(ask.lstrip()) + len(first_line) + 1)
+    after = ask[colon.end() :].strip() if colon else ""
+    question = after.endswith("?") and not _SENTENCE_END_RE.search(after[:-1])
+    if (
+        colon
+        and len(after.split()) >= 8
+        and len(ask[: colon.start()].split()) >= 2
+        and not question
+        and not _looks_like_code(after)
+    ):
+        given.append(after)
+        ask = ask[: colon.start() + 1]
+    else:
+        parts = _PARAGRAPH_RE.split(ask.strip(), maxsplit=1)
+        if len(parts) == 2 and len(parts[1].split()) >= 8 and not _looks_like_code(parts[1]):
+            first, rest = parts
+            if len(first.split()) <= len(rest.split()):
+                given.append(rest)
+                ask = first
+    return ask.strip() or text, "\n".join(given)
+
+
+def _looks_like_code(text: str) -> bool:
+    return len(_CODE_CHARS_RE.findall(text)) > CODE_CHAR_SHARE * len(text)
+
+
+def clip(text: str) -> str:
+    """``text``, or its head and tail when it is long."""
+    if len(text) <= HEAD_CHARS + TAIL_CHARS:
+        return text
+    return text[:HEAD_CHARS] + "\n" + text[-TAIL_CHARS:]
+
+
+def ngram_buckets(text: str) -> dict[int, float]:
+    """Hashed character n-grams of ``text``'s words, L2-normalised counts."""
+    counts: dict[int, float] = {}
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in NGRAMS:
+            if len(padded) < n:
+                continue
+            for i in range(len(padded) - n + 1):
+                key = zlib.crc32(padded[i : i + n].encode("utf-8")) % HASH_BUCKETS
+                counts[key] = counts.get(key, 0.0) + 1.0
+    norm = sum(v * v for v in counts.values()) ** 0.5 or 1.0
+    return {k: v / norm for k, v in counts.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Prompts as the classifier sees them: dense embeddings and sparse n-grams (CSR)."""
+
+    dense: Any
+    """(n, dim + 1) float32: the ask's unit embedding and a flag for given prose."""
+    indices: Any
+    """Bucket of each stored n-gram value."""
+    values: Any
+    """The stored n-gram values."""
+    rows: Any
+    """Row of each stored value."""
+
+    @property
+    def count(self) -> int:
+        """Number of prompts."""
+        return int(self.dense.shape[0])
+
+    def __add__(self, other: Features) -> Features:
+        """The prompts of ``self`` followed by those of ``other``."""
+        import numpy as np
+
+        return Features(
+            np.vstack([self.dense, other.dense]),
+            np.concatenate([self.indices, other.indices]),
+            np.concatenate([self.values, other.values]),
+            np.concatenate([self.rows, other.rows + self.count]),
+        )
+
+
+def featurize(texts: Sequence[str], embed: Any) -> Features:
+    """Features of ``texts``; ``embed`` maps a list of strings to unit row vectors."""
+    import numpy as np
+
+    split = [(clip(ask), given) for ask, given in map(split_given, texts)]
+    vectors = np.asarray(embed([ask for ask, _ in split]), dtype=np.float32)
+    flags = np.array([[1.0 if given else 0.0] for _, given in split], dtype=np.float32)
+    indices: list[int] = []
+    values: list[float] = []
+    rows: list[int] = []
+    for row, (ask, _) in enumerate(split):
+        grams = ngram_buckets(ask)
+        indices += grams.keys()
+        values += grams.values()
+        rows += [row] * len(grams)
+    return Features(
+        np.hstack([vectors, flags]),
+        np.array(indices, dtype=np.int64),
+        np.array(values, dtype=np.float64),
+        np.array(rows, dtype=np.int64),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RoleModel:
+    """A trained regression: role probabilities for featurized prompts."""
+
+    dense: Any
+    """(dim + 1, roles) weights of the dense features."""
+    sparse: Any
+    """(HASH_BUCKETS, roles) weights of the n-gram buckets."""
+    bias: Any
+    """(roles,) intercepts."""
+
+    def probabilities(self, x: Features) -> Any:
+        """(n, roles) probabilities, columns in ``ROLES`` order."""
+        import numpy as np
+
+        return _softmax(_logits(self.dense, self.sparse, self.bias, x)).astype(np.float64)
+
+    def save(self, path: Any, digest: str) -> None:
+        """Write the weights (float32) and the digest of the examples they were trained on."""
+        import numpy as np
+
+        np.savez_compressed(
+            path,
+            dense=self.dense.astype(np.float32),
+            sparse=self.sparse.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+            digest=np.array(digest),
+        )
+
+
+def _logits(dense: Any, sparse: Any, bias: Any, x: Features) -> Any:
+    import numpy as np
+
+    z = x.dense @ dense + bias
+    gathered = sparse[x.indices] * x.values[:, None]
+    for c in range(z.shape[1]):
+        z[:, c] += np.bincount(x.rows, weights=gathered[:, c], minlength=x.count)
+    return z
+
+
+def _softmax(z: Any) -> Any:
+    import numpy as np
+
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def train(x: Features, labels: Sequence[str], weights: Sequence[float] | None = None) -> RoleModel:
+    """Multinomial logistic regression with an L2 penalty, fitted by L-BFGS.
+
+    Classes are balanced (each role's examples weigh the same in total), and ``weights``
+    scale single examples (the user's weigh ``USER_WEIGHT``). Deterministic.
+    """
+    import numpy as np
+
+    n, d = x.dense.shape
+    k = len(ROLES)
+    y = np.array([ROLES.index(label) for label in labels])
+    onehot = np.eye(k)[y]
+    w = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
+    per_class = np.bincount(y, weights=w, minlength=k)
+    w = w * (w.sum() / (k * np.maximum(per_class, 1e-9)))[y]
+    dense64 = Features(x.dense.astype(np.float64), x.indices, x.values, x.rows)
+    sizes = (d * k, HASH_BUCKETS * k, k)
+
+    def unpack(theta: Any) -> tuple[Any, Any, Any]:
+        a, b = sizes[0], sizes[0] + sizes[1]
+        return theta[:a].reshape(d, k), theta[a:b].reshape(HASH_BUCKETS, k), theta[b:]
+
+    def loss_grad(theta: Any) -> tuple[float, Any]:
+        wd, ws, b = unpack(theta)
+        z = _logits(wd, ws, b, dense64)
+        z -= z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        loss = -(w * (onehot * logp).sum(axis=1)).sum()
+        g = (np.exp(logp) - onehot) * w[:, None]
+        gd = dense64.dense.T @ g
+        per_value = g[x.rows] * x.values[:, None]
+        gs = np.stack(
+            [np.bincount(x.indices, weights=per_value[:, c], minlength=HASH_BUCKETS)
+             for c in range(k)],
+            axis=1,
+        )
+        penalty = 0.5 * L2 * (wd * wd).sum() + 0.5 * L2 * (ws * ws).sum()
+        grad = np.concatenate([(gd + L2 * wd).ravel(), (gs + L2 * ws).ravel(), g.sum(axis=0)])
+        return float(loss + penalty), grad
+
+    theta = _lbfgs(loss_grad, np.zeros(sum(sizes)))
+    wd, ws, b = unpack(theta)
+    return RoleModel(wd, ws, b)
+
+
+def _lbfgs(f: Any, x: Any, memory: int = 10, tol: float = 1e-5) -> Any:
+    """Minimise a smooth convex ``f`` (returning value and gradient) from ``x``."""
+    import numpy as np
+
+    value, grad = f(x)
+    s_list: list[Any] = []
+    y_list: list[Any] = []
+    for _ in range(MAX_ITER):
+        # Two-loop recursion: the search direction from the last few steps.
+        q = grad.copy()
+        alphas = []
+        for s, yv in reversed(list(zip(s_list, y_list, strict=True))):
+            a = (s @ q) / (yv @ s)
+            alphas.append(a)
+            q -= a * yv
+        if s_list:
+            q *= (s_list[-1] @ y_list[-1]) / (y_list[-1] @ y_list[-1])
+        for (s, yv), a in zip(zip(s_list, y_list, strict=True), reversed(alphas), strict=True):
+            q += s * (a - (yv @ q) / (yv @ s))
+        direction = -q
+        slope = grad @ direction
+        if slope >= 0:  # not a descent direction: restart from the gradient
+            s_list, y_list = [], []
+            direction, slope = -grad, -(grad @ grad)
+        step = 1.0 if s_list else 1.0 / max(1.0, float(np.abs(grad).max()))
+        while True:  # backtracking until the Armijo condition holds
+            new_x = x + step * direction
+            new_value, new_grad = f(new_x)
+            if new_value <= value + 1e-4 * step * slope or step < 1e-10:
+                break
+            step *= 0.5
+        s, yv = new_x - x, new_grad - grad
+        if yv @ s > 1e-10:
+            s_list.append(s)
+            y_list.append(yv)
+            if len(s_list) > memory:
+                s_list.pop(0)
+                y_list.pop(0)
+        converged = abs(value - new_value) <= tol * max(1.0, abs(value))
+        x, value, grad = new_x, new_value, new_grad
+        if converged:
+            break
+    return x
+
+
+def examples_digest(pairs: Sequence[tuple[str, str]]) -> str:
+    """A short hash of (role, text) pairs, stored with the weights trained on them."""
+    h = hashlib.sha256()
+    for role, text in pairs:
+        h.update(f"{role}\t{text}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def load_shipped() -> tuple[RoleModel, str]:
+    """The shipped weights and the digest of the examples they were trained on."""
+    import io
+    from importlib import resources
+
+    import numpy as np
+
+    data = resources.files("tui_chat.data").joinpath(WEIGHTS_RESOURCE).read_bytes()
+    with np.load(io.BytesIO(data)) as z:
+        model = RoleModel(
+            z["dense"].astype(np.float64), z["sparse"].astype(np.float64),
+            z["bias"].astype(np.float64),
+        )
+        return model, str(z["digest"])
+
+
+def main() -> int:
+    """Retrain on the shipped examples and write ``tui_chat/data/router_weights.npz``."""
+    from pathlib import Path
+
+    from tui_chat.core.similarity import embed_texts, shipped_examples
+
+    pairs = shipped_examples()
+    x = featurize([t for _, t in pairs], embed_texts)
+    model = train(x, [r for r, _ in pairs])
+    target = Path(__file__).resolve().parents[1] / "data" / WEIGHTS_RESOURCE
+    model.save(target, examples_digest(pairs))
+    right = (model.probabilities(x).argmax(axis=1) == [ROLES.index(r) for r, _ in pairs]).mean()
+    print(f"wrote {target} ({len(pairs)} examples, training accuracy {right:.1%})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

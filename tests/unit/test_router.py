@@ -402,7 +402,7 @@ def test_shipped_weights_were_trained_on_the_shipped_examples() -> None:
 
     model, digest = load_shipped()
     assert digest == examples_digest(shipped_examples()), (
-        "router_examples.jsonl changed: run python -m tui_chat.core.router_model"
+        "router_examples.jsonl changed: run python -m tui_chat.core.router_train"
     )
     assert model.sparse.shape[1] == len(ROLES)
 

@@ -338,23 +338,3 @@ def load_shipped() -> tuple[RoleModel, str]:
             z["bias"].astype(np.float64),
         )
         return model, str(z["digest"])
-
-
-def main() -> int:
-    """Retrain on the shipped examples and write ``tui_chat/data/router_weights.npz``."""
-    from pathlib import Path
-
-    from tui_chat.core.similarity import embed_texts, shipped_examples
-
-    pairs = shipped_examples()
-    x = featurize([t for _, t in pairs], embed_texts)
-    model = train(x, [r for r, _ in pairs])
-    target = Path(__file__).resolve().parents[1] / "data" / WEIGHTS_RESOURCE
-    model.save(target, examples_digest(pairs))
-    right = (model.probabilities(x).argmax(axis=1) == [ROLES.index(r) for r, _ in pairs]).mean()
-    print(f"wrote {target} ({len(pairs)} examples, training accuracy {right:.1%})")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

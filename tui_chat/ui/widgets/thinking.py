@@ -162,6 +162,8 @@ class ThinkingBlock(Vertical):
             return
         self.toggle_class("-folded")
         self._refresh(self.text)
+        if not self.folded and self.is_mounted:
+            self.query_one(VerticalScroll).scroll_home(animate=False)
 
     def _refresh(self, shown: str) -> None:
         if not self.is_mounted:

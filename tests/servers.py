@@ -199,6 +199,10 @@ class Behaviour:
     reasoning: list[str] = field(default_factory=list)
     """Texts streamed as ``delta.reasoning_content`` before the contents (llama-server's
     and vLLM's form for a reasoning model's thinking)."""
+    model_fields: dict[str, Any] = field(default_factory=dict)
+    """Extra fields of each ``GET /v1/models`` entry (vLLM's ``max_model_len``...)."""
+    props: dict[str, Any] | None = None
+    """llama-server's ``GET /props`` answer (None: 404, as other servers)."""
     answer_gate: threading.Event | None = None
     """When set: the answer waits for this event after the reasoning (at most
     ``stall_seconds``), so a test can look at the screen mid-thought."""
@@ -252,8 +256,11 @@ class _Handler(BaseHTTPRequestHandler):
         if behaviour.mode == "status":
             self._error_status(behaviour.status)
         elif self.path.rstrip("/").endswith("/models"):
-            listed = [{"id": m, "object": "model", "owned_by": "test"} for m in behaviour.models]
+            listed = [{"id": m, "object": "model", "owned_by": "test", **behaviour.model_fields}
+                      for m in behaviour.models]
             self._json(200, {"object": "list", "data": listed})
+        elif self.path.rstrip("/") == "/props" and behaviour.props is not None:
+            self._json(200, behaviour.props)
         else:
             self._json(404, {"detail": "Not Found"})
 

@@ -136,3 +136,19 @@ def test_ask_prints_the_answer_only_and_reasoning_to_stderr_on_request(
     [_, reply] = parse_json(capsys.readouterr().out).messages
     assert (reply.content, reply.reasoning) == ("Hello there!",
                                                 "The user greets me. I should greet back.")
+
+
+@pytest.mark.parametrize(("served", "window"), [
+    ({"model_fields": {"max_model_len": 32768}}, 32768),  # vLLM
+    ({"model_fields": {"meta": {"n_ctx_train": 16384}}}, 16384),  # llama-server's /models
+    ({"props": {"default_generation_settings": {"n_ctx": 8192}}}, 8192),  # llama-server
+    ({}, 3000),  # neither: the config's n_ctx
+])
+def test_a_remote_models_window_comes_from_the_server(
+    make_runtime, server: BadServer, served: dict, window: int,
+) -> None:
+    server.configure("ok", models=["scripted"], **served)
+    runtime = make_runtime(body=REMOTE.format(url=server.base_url) + "[models.load]\n"
+                           "n_ctx = 3000\n")
+    backend = runtime.pool.load("thinker")
+    assert backend.context_size() == window

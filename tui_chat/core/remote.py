@@ -219,6 +219,47 @@ def fetch_model_ids(client: httpx.Client, spec: ModelSpec, timeout: float) -> li
     Raises:
         ModelUnavailable: unreachable, refused, an error status, or not a model list.
     """
+    return list(fetch_models(client, spec, timeout))
+
+
+def window_of(entry: object) -> int | None:
+    """A ``/models`` entry's context window: ``max_model_len`` (vLLM) or
+    ``meta.n_ctx_train`` (llama-server); None when it names none."""
+    if not isinstance(entry, dict):
+        return None
+    meta = entry.get("meta")
+    for value in (entry.get("max_model_len"), entry.get("context_length"),
+                  meta.get("n_ctx") if isinstance(meta, dict) else None,
+                  meta.get("n_ctx_train") if isinstance(meta, dict) else None):
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+    return None
+
+
+def fetch_props_window(client: httpx.Client, spec: ModelSpec, timeout: float) -> int | None:
+    """llama-server's loaded window from ``GET {root}/props`` (``n_ctx``); None if absent."""
+    import httpx
+
+    root = base_url(spec).removesuffix("/v1")
+    try:
+        response = client.get(f"{root}/props", headers=auth_headers(spec),
+                              timeout=httpx.Timeout(timeout))
+        settings = response.json().get("default_generation_settings") \
+            if response.status_code == 200 else None
+    except (httpx.HTTPError, ValueError, AttributeError):
+        log.debug("%s: no /props", spec.name, exc_info=True)
+        return None
+    value = settings.get("n_ctx") if isinstance(settings, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 \
+        else None
+
+
+def fetch_models(client: httpx.Client, spec: ModelSpec, timeout: float) -> dict[str, object]:
+    """GET ``{base_url}/models``: the served model ids and their entries.
+
+    Raises:
+        ModelUnavailable: unreachable, refused, an error status, or not a model list.
+    """
     import httpx
 
     url = f"{base_url(spec)}/models"
@@ -240,14 +281,14 @@ def fetch_model_ids(client: httpx.Client, spec: ModelSpec, timeout: float) -> li
         raise status_error(spec, response)
     try:
         data = response.json()
-        ids = [str(item["id"]) for item in data["data"]]
+        entries = {str(item["id"]): item for item in data["data"]}
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelUnavailable(
             f"{host_label(spec)} did not return a model list from /models; check that base_url "
             "points at an OpenAI-compatible API (it usually ends in /v1).",
             model=spec.name, reason=FallbackTrigger.BAD_RESPONSE,
         ) from exc
-    return ids
+    return entries
 
 
 def check_endpoint(spec: ModelSpec, timeout: float | None = None) -> tuple[bool, str]:

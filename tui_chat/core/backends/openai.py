@@ -65,6 +65,8 @@ class OpenAIBackend:
         """Extra connection attempts before the first token, on connect errors only."""
         self.check_seconds: float | None = None
         self.served_ids: list[str] = []
+        self.served_window: int | None = None
+        """The context window the server reports for the model (None: it names none)."""
         self._ask_usage = True
         self._client: httpx.Client | None = None
         self._guard = threading.Lock()
@@ -105,9 +107,12 @@ class OpenAIBackend:
         A model id missing from the list is only logged: some servers serve any name.
         """
         started = time.perf_counter()
-        ids = remote.fetch_model_ids(self._http(), self.spec, self.connect_timeout)
+        entries = remote.fetch_models(self._http(), self.spec, self.connect_timeout)
+        ids = list(entries)
         self.check_seconds = time.perf_counter() - started
         self.served_ids = ids
+        self.served_window = remote.window_of(entries.get(self.model_id)) or \
+            remote.fetch_props_window(self._http(), self.spec, self.connect_timeout)
         if self.model_id not in ids:
             log.warning(
                 "%s: %s does not list model %r (it lists %s)",
@@ -116,7 +121,11 @@ class OpenAIBackend:
         log.info("%s: %s reachable in %.2fs", self.name, self.base_url, self.check_seconds)
 
     def context_size(self) -> int:
-        """The context window from the config (``load.n_ctx``), 4096 by default."""
+        """The server's window for the model once known (``max_model_len`` from vLLM's
+        ``/models``, ``n_ctx`` from llama-server's ``/props``), else the config's
+        ``load.n_ctx``, else 4096."""
+        if self.served_window:
+            return self.served_window
         return int(self.spec.load.get("n_ctx", 4096))
 
     def count_tokens(self, text: str) -> int:

@@ -263,6 +263,7 @@ class ScriptedBackend:
         self.name = name
         self.tokens = tokens
         self.rate = rate
+        self.opens_reasoning = False
         """Tokens per second to pace at (None: no delay at all)."""
         self.first: float | None = None
         self.last_absorbed: float | None = None

@@ -25,6 +25,7 @@ class ScriptedBackend:
     def __init__(self, tokens: list[str], first_delay: float = 0.0, delay: float = 0.01,
                  name: str = "smollm2", finish: str = "stop") -> None:
         self.name = name
+        self.opens_reasoning = False
         self.finish = finish
         """The finish reason of a stream that runs to its end (``length``: cut off)."""
         self.tokens = tokens

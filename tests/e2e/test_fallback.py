@@ -175,6 +175,7 @@ class FailsMidStream:
     def __init__(self, name: str, error: Exception) -> None:
         self.name = name
         self.error = error
+        self.opens_reasoning = False
 
     def load(self) -> None:
         """Nothing to load."""

@@ -155,3 +155,22 @@ def test_all_reasoning_that_ends_by_itself_is_empty_and_falls_back(make_runtime)
     _, _, _, events = _run(make_runtime, ["<think>", "nothing to say", "</think>"])
     [fell] = [e for e in events if isinstance(e, Fallback)]
     assert fell.trigger == FallbackTrigger.EMPTY
+
+
+def test_a_template_that_opens_the_think_tag_starts_the_reply_in_reasoning() -> None:
+    from tui_chat.core.reasoning import opens_reasoning
+
+    assert opens_reasoning("<｜User｜>hi<｜Assistant｜><think>\n")  # DeepSeek-R1 distills
+    assert not opens_reasoning("<|im_start|>assistant\n")  # ChatML (SmolLM2)
+    assert not opens_reasoning("<think>earlier</think> and then the prompt")
+
+
+def test_the_embedded_model_does_not_open_reasoning(smollm2_path) -> None:  # noqa: ANN001
+    from tui_chat.core.backends.llama import LlamaBackend
+
+    backend = LlamaBackend("smollm2", smollm2_path, {"n_ctx": 512})
+    backend.load()
+    try:
+        assert backend.opens_reasoning is False
+    finally:
+        backend.close()

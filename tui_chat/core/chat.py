@@ -484,7 +484,7 @@ class ChatService:
         route: str,
     ) -> Iterator[ReplyEvent]:
         """Pull chunks from the backend, split off reasoning, sanitise, checkpoint; the hot path."""
-        split = ReasoningFilter()
+        split = ReasoningFilter(thinking=backend.opens_reasoning)
         clock = attempt.clock
         clock.started = time.perf_counter()
         next_checkpoint = clock.started + CHECKPOINT_SECONDS

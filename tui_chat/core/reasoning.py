@@ -38,6 +38,13 @@ Piece = tuple[bool, str]
 """(is_reasoning, text)."""
 
 
+def opens_reasoning(prompt: str, tags: Sequence[tuple[str, str]] = DEFAULT_TAGS) -> bool:
+    """True when a rendered prompt ends inside a think tag: the template opens the
+    reasoning itself (DeepSeek-R1 distills), so the model's output starts in it."""
+    tail = prompt.rstrip()
+    return any(tail.endswith(opening) for opening, _ in tags)
+
+
 class ThinkSplitter:
     """Splits a stream of text into reasoning and answer pieces (see the module doc)."""
 

@@ -44,6 +44,8 @@ class Backend(Protocol):
     """A loaded (or loadable) model that streams chat completions."""
 
     name: str
+    opens_reasoning: bool
+    """True when the model's output starts inside reasoning (its template opened it)."""
     """The catalog name of the model this backend serves."""
 
     def load(self) -> None:

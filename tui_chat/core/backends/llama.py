@@ -20,6 +20,7 @@ from tui_chat.core.errors import BackendError, ModelUnavailable
 from tui_chat.core.events import FallbackTrigger
 from tui_chat.core.library.catalog import not_downloaded
 from tui_chat.core.library.gguf import check_header
+from tui_chat.core.reasoning import opens_reasoning
 from tui_chat.core.sysinfo import CUDA_REBUILD, gpu_offload_supported
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,8 @@ class LlamaBackend:
         self.path = path
         self.load_params = dict(load)
         self.applied: dict[str, Any] = {}
+        self.opens_reasoning = False
+        """True when the chat template ends its prompt inside a think tag (R1 distills)."""
         self.load_seconds: float | None = None
         self._llm: Any = None
         self._template_formatter: Any = None
@@ -186,7 +189,8 @@ class LlamaBackend:
         from jinja2.exceptions import SecurityError
 
         try:
-            self._formatter()(messages=[{"role": "user", "content": "hi"}])
+            probe = self._formatter()(messages=[{"role": "user", "content": "hi"}])
+            self.opens_reasoning = opens_reasoning(str(getattr(probe, "prompt", "")))
         except SecurityError as exc:
             log.error("%s: chat template refused by the sandbox: %s", self.name, exc,
                       exc_info=True)

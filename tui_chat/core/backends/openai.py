@@ -65,6 +65,8 @@ class OpenAIBackend:
         """Extra connection attempts before the first token, on connect errors only."""
         self.check_seconds: float | None = None
         self.served_ids: list[str] = []
+        self.opens_reasoning = False
+        """Servers send reasoning apart (``reasoning_content``) or as tags in the text."""
         self.served_window: int | None = None
         """The context window the server reports for the model (None: it names none)."""
         self._ask_usage = True

@@ -68,6 +68,8 @@ class ProcessLlamaBackend:
         self.applied: dict[str, Any] = {}
         self.load_seconds: float | None = None
         self._n_ctx: int | None = None
+        self.opens_reasoning = False
+        """True when the model's chat template opens a think tag itself (see llama.py)."""
         self._proc: subprocess.Popen[bytes] | None = None
         self._rpc = threading.Lock()  # one request/reply exchange (or stream) at a time
         self._ids = 0
@@ -255,6 +257,7 @@ class ProcessLlamaBackend:
             self._proc = proc
             self.applied = dict(facts.get("applied") or {})
             self._n_ctx = int(facts["n_ctx"])
+            self.opens_reasoning = bool(facts.get("opens_reasoning"))
             self.load_seconds = time.perf_counter() - started
             log.info("%s: model process %d ready in %.2fs (llama.cpp load %.2fs)",
                      self.name, proc.pid, self.load_seconds, facts.get("load_seconds") or 0.0)
@@ -463,7 +466,8 @@ class _Host:
             self.backend = LlamaBackend(message["name"], Path(message["path"]), message["load"])
             self.backend.load()
             return {"applied": self.backend.applied, "load_seconds": self.backend.load_seconds,
-                    "n_ctx": self.backend.context_size()}
+                    "n_ctx": self.backend.context_size(),
+                    "opens_reasoning": self.backend.opens_reasoning}
         if op == "count_tokens":
             return self.backend.count_tokens(message["text"])
         if op == "count_tokens_many":

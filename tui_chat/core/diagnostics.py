@@ -51,7 +51,8 @@ Row = tuple[str, tuple[str, ...]]
 
 REQUEST_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "#"), ("time", "time"), ("session", "session"), ("model", "model"),
-    ("prompt", "prompt"), ("completion", "tokens"), ("ttft", "TTFT ms"), ("rate", "tok/s"),
+    ("prompt", "prompt"), ("completion", "tokens"), ("thinking", "think"),
+    ("ttft", "TTFT ms"), ("answer", "answer ms"), ("rate", "tok/s"),
     ("empty", "empty"), ("total", "total ms"), ("finish", "finish"),
     ("fallback", "fallback"), ("route", "route reason"),
 )
@@ -266,7 +267,8 @@ def request_rows(rows: list[dict[str, Any]]) -> list[Row]:
         out.append((f"r{row['id']}", (
             str(row["id"]), _clock_time(row.get("time")), _num(row.get("session_id")),
             _clip(row.get("model") or "none"), _num(row.get("prompt_tokens")),
-            _num(row.get("completion_tokens")), _num(row.get("ttft_ms")),
+            _num(row.get("completion_tokens")), _num(row.get("reasoning_tokens")),
+            _num(row.get("ttft_ms")), _num(row.get("answer_ms")),
             _num(row.get("tokens_per_s"), 1), _num(row.get("empty_chunks")),
             _num(row.get("total_ms")), _clip(finish), _clip(fallback),
             _clip(row.get("route_reason") or "-"),
@@ -294,8 +296,8 @@ def live_rows(live: LiveFigures | None, wall: float | None = None,
 
     return [(f"live{s.key}", (
         "▶", _clock_time(wall - s.elapsed_s), session(s.session_id), _clip(s.model), "-",
-        str(s.tokens),
-        _num(s.ttft_ms), _num(s.tokens_per_s, 1), str(s.empty), _num(s.elapsed_s * 1000.0),
+        str(s.tokens), "-",
+        _num(s.ttft_ms), "-", _num(s.tokens_per_s, 1), str(s.empty), _num(s.elapsed_s * 1000.0),
         "streaming", "-", "-",
     )) for s in reversed(live.each)]
 

@@ -33,6 +33,8 @@ BAD_CONFIGS = {
     "absolute": (GOOD_MODEL.replace('file = "m.gguf"', 'file = "/etc/passwd"'), "inside models_dir"),
     "bad_type": (GOOD_MODEL + "[models.load]\nn_ctx = \"big\"\n", "n_ctx must be a int"),
     "bad_default": ('default_model = "nope"\n' + GOOD_MODEL, "default_model"),
+    "compact_at_range": ("compact_at = 1.5\n" + GOOD_MODEL, "compact_at must be a share"),
+    "compact_at_type": ('compact_at = "soon"\n' + GOOD_MODEL, "compact_at"),
 }
 REMOTE_MODEL = """
 [[models]]
@@ -196,3 +198,8 @@ def test_set_top_level_value_keeps_comments(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="default_model"):
         set_top_level_value(path, "default_model", "no-such-model")
     assert load_config(path).default_model == "m"  # refused before writing
+
+
+def test_compact_at_is_off_by_default_and_read_as_a_share() -> None:
+    assert parse_config(GOOD_MODEL, None).compact_at is None
+    assert parse_config("compact_at = 0.8\n" + GOOD_MODEL, None).compact_at == 0.8

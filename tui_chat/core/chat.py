@@ -1,10 +1,10 @@
 """The conversation: sessions, turns, and the one flow that answers a prompt.
 
 :class:`ChatService` owns the chat. The TUI, ``tui-chat ask`` and the tests call its
-session operations (``new_session``, ``rename``, ``delete``, ``search``...) and its
-turns (``send``, ``regenerate``, ``edit``) and branches (``step_branch``, ``fork``);
-none of them touches the store or the pool. A turn returns a generator of small events (``core.events``) that a
-CLI command, a test or a TUI worker thread drains; it never imports Textual.
+sessions (``new_session``, ``search``...), turns (``send``, ``regenerate``, ``edit``),
+branches (``step_branch``, ``fork``) and window (``context_usage``, ``compact``); none
+of them touches the store or the pool. A turn returns a generator of small events
+(``core.events``) drained by a CLI command, a test or a TUI worker thread.
 
 The flow: route, lease the model from the pool (``Waiting`` before blocking on a busy
 one, ``Loading`` before a load), fit the context, stream, fall back to the next
@@ -45,6 +45,7 @@ from tui_chat.core.events import (
     Waiting,
 )
 from tui_chat.core.library.catalog import Catalog, missing_error
+from tui_chat.core import window
 from tui_chat.core.meter import ContextMeter, ContextUsage
 from tui_chat.core.metrics import RequestMetrics, StreamClock
 from tui_chat.core.pool import ModelPool, WaitCancelled
@@ -59,14 +60,7 @@ from tui_chat.core.store import (
     StoredMessage,
     auto_title,
 )
-from tui_chat.core.turn import (
-    Attempt,
-    ChatRequest,
-    LiveStream,
-    Saver,
-    SeenFallback,
-    sendable,
-)
+from tui_chat.core.turn import Attempt, ChatRequest, LiveStream, Saver, SeenFallback, context_of
 
 log = logging.getLogger(__name__)
 
@@ -317,28 +311,31 @@ class ChatService:
             return list(request.history)
         tree = self._store.tree(request.session_id)
         end = request.parent_id if request.branch else tree.active_leaf
-        return [message for _, message in sendable(tree.path(end) if end is not None else [])]
+        path = tree.path(end) if end is not None else []
+        request.system_prompt, sent = context_of(path, tree.summary_on(path),
+                                                 request.system_prompt)
+        return [message for _, message in sent]
 
     def context_usage(self, session_id: int | None, draft: str = "",
                       model: str = AUTO) -> ContextUsage | None:
-        """The exact size of the chat's next request (its path, system prompt and
-        ``draft``) against its model's window; None unless that model is loaded and idle.
-
-        ``model`` auto measures the model of the path's last reply (or the router's
-        pick for the draft). Message counts are cached: a long chat is not counted
-        again on every keystroke.
-        """
-        path = self.messages(session_id) if session_id is not None else []
-        if model == AUTO:
-            replies = [m.model for m in path if m.role == Role.ASSISTANT and m.model]
-            model = replies[-1] if replies else self.router.pick(draft or " ", None).model
-        backend = self._pool.backend(model)
-        if backend is None or self._pool.is_busy(model):
-            return None
+        """The chat's next request (path, system prompt, ``draft``) against its model's
+        window, exact; None unless that model is loaded and idle (``core.meter``)."""
         session = self.session(session_id) if session_id is not None else None
-        params = {**self.catalog.spec(model).generate, **(session.params if session else {})}
-        return self._meter.measure(backend, session.system_prompt if session else "",
-                                   sendable(path), draft, int(params.get("max_tokens") or 512))
+        tree = self.conversation(session_id) if session else MessageTree([], None)
+        name = window.chat_model(tree, model, self.router, draft)
+        return window.next_request_usage(self._meter, self._pool, self.catalog, tree, session,
+                                         name, draft)
+
+    def compact(self, session_id: int, model: str = AUTO, cancel: threading.Event | None = None,
+                progress: window.Progress | None = None) -> int:
+        """Summarise the older messages into one sent in their place; returns its id."""
+        tree, session = self.conversation(session_id), self.session(session_id)
+        return window.compact(self._history_store(), self._pool, self.catalog, tree, session,
+                              window.chat_model(tree, model, self.router), cancel, progress)
+
+    def restore(self, session_id: int) -> int:
+        """Undo compacting: the summarised messages are sent again; returns how many."""
+        return window.restore(self._history_store(), self.conversation(session_id))
 
     def _flow(self, request: ChatRequest, cancel: threading.Event) -> Iterator[ReplyEvent]:
         started = time.perf_counter()

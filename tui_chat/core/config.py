@@ -81,6 +81,7 @@ TOP_KEYS = {
     "default_model",
     "memory_budget_gb",
     "max_prompt_chars",
+    "compact_at",
     "load",
     "generate",
     "models",
@@ -175,6 +176,9 @@ class Config:
     """How much memory resident models may use; None means estimate."""
     max_prompt_chars: int = 2_000_000
     """Prompts longer than this are refused before reaching a model."""
+    compact_at: float | None = None
+    """Compact a chat on its own once its next request takes this share of the window
+    (0.1 to 0.99); None (the default) compacts only when asked (F4)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id to key(s) remaps, applied with ``App.set_keymap``."""
     router: RouterConfig = field(default_factory=RouterConfig)
@@ -395,6 +399,11 @@ class _Validator:
                 self.fail("memory_budget_gb", "must be greater than 0")
         max_prompt = data.get("max_prompt_chars", 2_000_000)
         self.check_type("max_prompt_chars", max_prompt, (int,))
+        compact_at = data.get("compact_at")
+        if compact_at is not None:
+            self.check_type("compact_at", compact_at, (int, float))
+            if not 0.1 <= compact_at <= 0.99:
+                self.fail("compact_at", "must be a share of the window between 0.1 and 0.99")
 
         keys = data.get("keys", {})
         if not isinstance(keys, dict):
@@ -409,6 +418,7 @@ class _Validator:
             models=tuple(models),
             memory_budget_gb=float(budget) if budget is not None else None,
             max_prompt_chars=max_prompt,
+            compact_at=float(compact_at) if compact_at is not None else None,
             keys=dict(keys),
             router=self.router(data.get("router", {}), seen),
             raw=data,

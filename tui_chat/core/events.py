@@ -29,6 +29,9 @@ class Role(StrEnum):
     ASSISTANT = "assistant"
     NOTICE = "notice"
     """A line from tui-chat itself (trimmed context, ...); never sent to a model."""
+    SUMMARY = "summary"
+    """A compacted summary of the older messages of a path; it stands in for them in
+    what is sent (they stay in the history and can be restored)."""
 
 
 class MessageState(StrEnum):

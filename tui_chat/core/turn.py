@@ -153,6 +153,25 @@ class Attempt:
         return meta
 
 
+SUMMARY_HEADING = "Summary of the earlier conversation:"
+"""How a compacted summary is introduced to the model, after the system prompt."""
+
+
+def context_of(path: list[StoredMessage], summary: StoredMessage | None,
+               system_prompt: str) -> tuple[str, list[tuple[int, Message]]]:
+    """(system prompt, messages) the model is sent for ``path``.
+
+    A summary stands in for the messages up to the one it hangs off: its text joins
+    the system prompt (templates take one system message, at the start), and only the
+    messages after it are sent.
+    """
+    if summary is None:
+        return system_prompt, sendable(path)
+    after = [m for m in path if m.id > summary.parent_id] if summary.parent_id else path
+    note = f"{SUMMARY_HEADING}\n{summary.content}"
+    return (f"{system_prompt}\n\n{note}" if system_prompt else note), sendable(after)
+
+
 def sendable(messages: Iterable[StoredMessage]) -> list[tuple[int, Message]]:
     """(id, message) of what the model is sent from a path: user and assistant text,
     no failed replies, never reasoning (it is kept in meta, apart)."""

@@ -303,6 +303,24 @@ class Store:
             ).fetchall()
         return MessageTree((message_from_row(row) for row in rows), leaf[0])
 
+    def add_summary(self, session_id: int, through: int, text: str, *,
+                    model: str | None, meta: dict[str, Any]) -> int:
+        """Store a summary standing in for the path up to message ``through``.
+
+        It hangs off ``through`` (so it goes with it) and leaves the active leaf alone.
+        """
+        with self._db.write() as conn:
+            _own_message(conn, session_id, through)
+            cursor = conn.execute(
+                "INSERT INTO messages (session_id, role, content, model, created, state, meta,"
+                " writer_pid, writer_lease, parent_id) VALUES (?, 'summary', ?, ?, ?,"
+                " 'complete', ?, ?, ?, ?)",
+                (session_id, text, model, time.time(), dump(meta), os.getpid(),
+                 self._lease.id, through),
+            )
+            conn.execute(_TOUCH_SESSION, (time.time(), session_id))
+            return int(cursor.lastrowid or 0)
+
     def set_active_leaf(self, session_id: int, message_id: int) -> None:
         """Show the path that ends at ``message_id`` (a message of the session)."""
         with self._db.write() as conn:
@@ -509,8 +527,8 @@ def _active_leaf(conn: sqlite3.Connection, session_id: int) -> int | None:
     row = conn.execute("SELECT active_leaf FROM sessions WHERE id = ?", (session_id,)).fetchone()
     if row is not None and row[0] is not None:
         return int(row[0])
-    row = conn.execute("SELECT MAX(id) FROM messages WHERE session_id = ?",
-                       (session_id,)).fetchone()
+    row = conn.execute("SELECT MAX(id) FROM messages WHERE session_id = ?"
+                       " AND role != 'summary'", (session_id,)).fetchone()
     return int(row[0]) if row and row[0] is not None else None
 
 

@@ -23,12 +23,18 @@ class MessageTree:
             active_leaf: the message the session's path ends at; None or an unknown
                 id means the newest message.
         """
-        ordered = sorted(messages, key=lambda m: m.id)
+        everything = sorted(messages, key=lambda m: m.id)
+        ordered = [m for m in everything if m.role != Role.SUMMARY]
         self._by_id = {m.id: m for m in ordered}
         self._children: dict[int | None, list[int]] = {}
         for message in ordered:
             parent = message.parent_id if message.parent_id in self._by_id else None
             self._children.setdefault(parent, []).append(message.id)
+        # A summary hangs off the last message it stands in for, outside the branches.
+        self._summaries: dict[int, list[StoredMessage]] = {}
+        for message in everything:
+            if message.role == Role.SUMMARY and message.parent_id in self._by_id:
+                self._summaries.setdefault(message.parent_id, []).append(message)
         if active_leaf not in self._by_id:
             active_leaf = ordered[-1].id if ordered else None
         self.active_leaf = active_leaf
@@ -93,6 +99,11 @@ class MessageTree:
             newest = max(newest, current)
             stack.extend(self._children.get(current, ()))
         return newest
+
+    def summary_on(self, path: list[StoredMessage]) -> StoredMessage | None:
+        """The newest summary that hangs off a message of ``path`` (None: no compacting)."""
+        found = [summary for message in path for summary in self._summaries.get(message.id, ())]
+        return max(found, key=lambda m: m.id) if found else None
 
     def last_user_message(self, leaf: int | None = None) -> StoredMessage | None:
         """The last user message on the path to ``leaf`` (default: the active path)."""

@@ -66,6 +66,7 @@ class ChatScreen(ChatNavigation):
         Binding("ctrl+g", "edit_last", "Edit last prompt", id="edit_last", show=False),
         Binding("ctrl+f", "search", "Search messages", id="search", show=False, priority=True),
         Binding("f3", "chat_settings", "Chat settings", id="chat_settings", show=False),
+        Binding("f4", "compact", "Compact chat", id="compact", show=False),
         Binding("ctrl+l", "focus_log", "Chat log", id="focus_log", show=False),
         Binding("ctrl+e", "focus_prompt", "Prompt", id="focus_prompt", show=False),
     ]
@@ -78,6 +79,8 @@ class ChatScreen(ChatNavigation):
         self.models = models
         """The core's model actions, for the model list."""
         self._frames: FrameHold | None = None
+        self._compacting: int | None = None
+        self._auto_compacted: dict[int, int] = {}
 
     # ----------------------------------------------------------------- layout
 
@@ -184,6 +187,10 @@ class ChatScreen(ChatNavigation):
                 prompt.submit_handled()
 
     async def _send(self, text: str, typed: str) -> None:
+        if self._compacting is not None and self._compacting == self.session_id:
+            self.notify("This chat is being compacted; send once it is done.",
+                        severity="warning")
+            return
         if self._current_live() is not None:
             self.notify("A reply is still streaming in this chat; Esc stops it.",
                         severity="warning")
@@ -473,6 +480,62 @@ class ChatScreen(ChatNavigation):
         prompt.move_cursor(prompt.document.end)
         prompt.focus()
         self._refresh_status()
+
+    def action_compact(self, auto: bool = False) -> None:
+        """F4: the chat's model summarises its older messages into one sent in their place."""
+        if self._busy("compact") or self.session_id is None:
+            return
+        if self._compacting is not None:
+            self.notify("A chat is being compacted already; one at a time.", severity="warning")
+            return
+        self._compacting = self.session_id
+        self.status_text = "Compacting: the model summarises the older messages…"
+        self.compact_chat(self.session_id, self.model_choice, auto)
+
+    @work(thread=True, exclusive=True, group="compact", exit_on_error=False)
+    def compact_chat(self, session_id: int, model: str, auto: bool) -> None:
+        """Run the summary off the UI thread; the status line counts its pieces."""
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._show_compacting, session_id, done, total)
+
+        try:
+            self.service.compact(session_id, model, progress=progress)
+            error = None
+        except TuiChatError as exc:
+            error = str(exc)
+        self.app.call_from_thread(self.finish_compacting, session_id, error, auto)
+
+    def _show_compacting(self, session_id: int, done: int, total: int) -> None:
+        if session_id == self.session_id:
+            self.status_text = (f"Compacting: summarising part {min(done + 1, total)} of "
+                                f"{total} of the older messages…")
+
+    async def finish_compacting(self, session_id: int, error: str | None, auto: bool) -> None:
+        """Show the summary (or say why there is none)."""
+        self._compacting = None
+        if error is not None:
+            if not auto or "Nothing to compact" not in error:
+                self.notify(error, severity="warning" if auto else "error", timeout=10)
+        elif session_id == self.session_id:
+            await self.open_session(session_id)
+            self.notify("Compacted: a summary now stands in for the older messages; r on it "
+                        "restores them.")
+        self._refresh_status()
+
+    @on(ContextGauge.Measured)
+    def compact_when_full(self, event: ContextGauge.Measured) -> None:
+        """``compact_at``: a chat whose next request passes that share compacts itself."""
+        limit = self.service.config.compact_at
+        sid = event.session_id
+        if limit is None or sid is None or event.usage.share < limit:
+            return
+        leaf = self.service.conversation(sid).active_leaf or 0
+        if self._auto_compacted.get(sid) == leaf or sid in self._live:
+            return  # once per path end: a chat still full after compacting is left alone
+        self._auto_compacted[sid] = leaf
+        self.notify(f"This chat's next request takes {event.usage.share:.0%} of the window "
+                    f"(compact_at = {limit:g}); compacting it.")
+        self.action_compact(auto=True)
 
     def action_copy_reply(self) -> None:
         """Copy the last reply to the clipboard with OSC 52 (works over SSH)."""

@@ -77,6 +77,10 @@ def stored_view(message: StoredMessage, tree: MessageTree | None = None) -> Mess
 
 def stored_meta(message: StoredMessage) -> str:
     """The meta line of a stored message: its model, and for a reply the route reason."""
+    if message.role == Role.SUMMARY:
+        count = message.meta.get("count") or len(message.meta.get("summarises") or [])
+        return (f"by {message.model or 'the model'} · sent in place of the {count} messages "
+                "above · r restores them")
     model = message.model or ""
     route = message.meta.get("route") if message.role == Role.ASSISTANT else None
     line = (f"{model} · {route}" if model else str(route)) if route else model
@@ -111,6 +115,7 @@ class ChatLog(VerticalScroll, can_focus=True):
         Binding("f", "fork", "Fork", id="fork_chat"),
         Binding("slash", "screen.search", "Search", id="search_log", key_display="/"),
         Binding("t", "toggle_thinking", "Thinking", id="toggle_thinking"),
+        Binding("r", "restore", "Restore", id="restore_summary", show=False),
         Binding("c", "copy_code", "Copy code", id="copy_code"),
         Binding("y", "copy_message", "Copy message", id="copy_message"),
     ]
@@ -257,7 +262,18 @@ class ChatLog(VerticalScroll, can_focus=True):
         ``skip`` leaves out one message (a reply in progress that gets a live view).
         """
         await self.clear()
-        views = [stored_view(m, tree) for m in path if m.id != skip and m.role != Role.SYSTEM]
+        path = list(path)
+        summary = tree.summary_on(path) if tree is not None else None
+        views = []
+        for message in path:
+            if message.id == skip or message.role == Role.SYSTEM:
+                continue
+            view = stored_view(message, tree)
+            views.append(view)
+            if summary is not None and summary.parent_id is not None:
+                view.set_class(message.id <= summary.parent_id, "-summarised")
+            if summary is not None and message.id == summary.parent_id:
+                views.append(stored_view(summary))
         if views:
             await self.mount_all(views)
 
@@ -397,6 +413,25 @@ class ChatLog(VerticalScroll, can_focus=True):
             if view.role == "assistant":
                 return view
         return None
+
+    async def action_restore(self) -> None:
+        """On a summary: send the messages it stands in for again (the summary goes)."""
+        view = self._target("restore")
+        if view is None or self.session_id is None:
+            return
+        if view.role != Role.SUMMARY:
+            self.notify("Move the cursor to the summary (F4 makes one) to restore what it "
+                        "stands in for.", severity="warning")
+            return
+        try:
+            count = self.service.restore(self.session_id)
+            tree = self.service.conversation(self.session_id)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        await self.show(tree.path(), tree)
+        self.anchor()
+        self.notify(f"Restored: the {count} summarised messages are sent again.")
 
     def action_toggle_thinking(self) -> None:
         """Open or fold the selected reply's thinking block."""

@@ -156,7 +156,8 @@ class MessageView(Vertical):
         return self.query_one(".body", Markdown)
 
     def _meta_text(self) -> str:
-        who = {"user": "You", "assistant": "Assistant", "notice": "Notice"}.get(self.role, self.role)
+        who = {"user": "You", "assistant": "Assistant", "notice": "Notice",
+               "summary": "Summary"}.get(self.role, self.role)
         if self.branch is not None and self.branch[1] > 1:
             who += f" ‹ {self.branch[0]}/{self.branch[1]} ›"
         parts = [who]

@@ -9,7 +9,10 @@ the next request will not fit whole it says how many older messages will be left
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
@@ -24,6 +27,13 @@ TYPING_PAUSE_S = 0.3
 
 class ContextGauge(Static):
     """How full the open chat's next request makes its model's context window."""
+
+    @dataclass
+    class Measured(Message):
+        """A new figure for a chat (the screen may compact it, ``compact_at``)."""
+
+        session_id: int | None
+        usage: ContextUsage
 
     DEFAULT_CSS = """
     ContextGauge {
@@ -81,6 +91,7 @@ class ContextGauge(Static):
         if usage is None:
             self.update("")
             return
+        self.post_message(self.Measured(session_id, usage))
         text = f"ctx {usage.used:,} / {usage.window:,}"
         if usage.left_out:
             text += (f" · the {usage.left_out} oldest message"

@@ -78,6 +78,7 @@ MODEL_KEYS = {
 }
 TOP_KEYS = {
     "models_dir",
+    "model_dirs",
     "default_model",
     "memory_budget_gb",
     "max_prompt_chars",
@@ -136,6 +137,9 @@ class ModelSpec:
     """llama.cpp load parameters (merged over the top-level ``[load]``)."""
     generate: dict[str, Any] = field(default_factory=dict)
     """Generation parameters (merged over the top-level ``[generate]``)."""
+    path: Path | None = None
+    """Where a found GGUF is (discovered on disk, not written in the config); None for
+    config entries, whose file is ``models_dir/file``."""
 
     @property
     def is_remote(self) -> bool:
@@ -181,6 +185,8 @@ class Config:
     """Auto-routing rules."""
     raw: dict[str, Any] = field(default_factory=dict)
     """The parsed TOML, kept so saves round-trip keys this code does not model."""
+    model_dirs: tuple[Path, ...] = ()
+    """More folders searched for GGUF files (``model_dirs = [...]``), absolute."""
 
     def model(self, name: str) -> ModelSpec:
         """Return the model called ``name`` or raise ConfigError."""
@@ -364,6 +370,10 @@ class _Validator:
         models_dir = Path(models_dir_raw).expanduser()
         if not models_dir.is_absolute():
             models_dir = base_dir / models_dir
+        dirs = data.get("model_dirs", [])
+        if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
+            self.fail("model_dirs", 'must be a list of folder paths, e.g. ["~/gguf"]')
+        model_dirs = tuple((base_dir / Path(d).expanduser()).resolve() for d in dirs)
         load_defaults = self.params("load", data.get("load", {}), LOAD_KEYS, 0)
         gen_defaults = self.params("generate", data.get("generate", {}), GENERATE_KEYS, 0)
 
@@ -412,6 +422,7 @@ class _Validator:
             keys=dict(keys),
             router=self.router(data.get("router", {}), seen),
             raw=data,
+            model_dirs=model_dirs,
         )
 
     def model(

@@ -37,6 +37,37 @@ class ModelControl:
         """The status of every model, in catalog order."""
         return [self.catalog.state(spec.name) for spec in self.catalog.models]
 
+    def discover(self) -> list[str]:
+        """Look for GGUF files on disk the config does not list; returns the found names.
+
+        Walks models_dir, the model_dirs folders and the Hugging Face cache (no header
+        is read here); blocks, so the sidebar calls it from a worker.
+        """
+        from tui_chat.core.library.discovery import find_files, found_models
+
+        configured = [p for s in self.catalog.config.models if (p := self.catalog.path(s))]
+        added = [p for s in self.catalog.models if not self.catalog.is_found(s.name)
+                 and (p := self.catalog.path(s))]
+        pairs = found_models(self.catalog.config, find_files(self.catalog.config),
+                             [*configured, *added])
+        self.catalog.set_found([spec for spec, _ in pairs])
+        return [spec.name for spec, _ in pairs]
+
+    def header_lines(self) -> dict[str, str]:
+        """One line per local model from its GGUF header (or why it cannot be read).
+
+        Reads every header not read yet: call from a worker.
+        """
+        lines: dict[str, str] = {}
+        for spec in self.catalog.models:
+            info = self.catalog.info(spec)
+            path = self.catalog.path(spec)
+            if isinstance(info, str) and path is not None:
+                lines[spec.name] = f"{path.name} {info}"
+            elif info is not None and not isinstance(info, str):
+                lines[spec.name] = info.summary()
+        return lines
+
     def subscribe(self, listener: Callable[[ModelState], None]) -> Callable[[], None]:
         """Call ``listener`` (on any thread) whenever a model's status changes."""
         return self.catalog.subscribe(listener)

@@ -68,12 +68,23 @@ class ModelList(OptionList):
 
         state: ModelState
 
+    @dataclass
+    class LibraryScanned(Message):
+        """The disk was searched for GGUF files and every header read."""
+
+        names: list[str]
+        """Every model, found ones included, in catalog order."""
+        headers: dict[str, str]
+        """One line per local model from its GGUF header."""
+
     def __init__(self, control: ModelControl, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.control = control
         """The core's model actions."""
         self._models = [spec.name for spec in control.models]
         self._states: dict[str, ModelState] = {}
+        self._headers: dict[str, str] = {}
+        self._shown: str | None = None
         self._downloads: dict[str, threading.Event] = {}
         self._unsubscribe: Callable[[], None] | None = None
         self.active = AUTO
@@ -90,6 +101,7 @@ class ModelList(OptionList):
         self._unsubscribe = self.control.subscribe(self._post_status)
         if self.control.has_remote:
             self.check_remote_models()
+        self.scan_library()
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -135,7 +147,30 @@ class ModelList(OptionList):
         elif state and state.detail and status in _DETAILED:
             detail = state.detail if len(state.detail) <= 60 else state.detail[:57] + "…"
             text.append(f"\n    {detail}", style="red" if status == ModelStatus.ERROR else "dim")
+        elif name in self._headers and name == self._highlighted_id():
+            text.append(f"\n    {self._headers[name][:60]}", style="cyan")
         return text
+
+    def _highlighted_id(self) -> str | None:
+        if self.highlighted is None or self.highlighted >= self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def header_line(self, name: str) -> str | None:
+        """What the GGUF header says about ``name`` (shown under its row when highlighted)."""
+        return self._headers.get(name)
+
+    @on(LibraryScanned)
+    def show_library(self, event: LibraryScanned) -> None:
+        """List the found models and keep the header lines for the detail rows."""
+        event.stop()
+        self._headers.update(event.headers)
+        if event.names != self._models:
+            self._models = list(event.names)
+            self._states = {s.name: s for s in self.control.states()}
+            self.rebuild()
+        elif (name := self._highlighted_id()) in self._headers:
+            self.replace_option_prompt(name, self._label(name))
 
     def status_of(self, name: str) -> str:
         """The status shown for ``name``."""
@@ -172,9 +207,13 @@ class ModelList(OptionList):
 
     @on(OptionList.OptionHighlighted)
     def show_detail_tooltip(self, event: OptionList.OptionHighlighted) -> None:
-        """Hovering/highlighting an errored model shows its reason."""
+        """Highlighting a model shows its header line; an errored one's reason as tooltip."""
         state = self._states.get(event.option.id or "")
         self.tooltip = state.detail if state and state.detail else None
+        previous, self._shown = self._shown, event.option.id
+        for name in {previous, event.option.id} - {None, AUTO}:
+            if name in self._headers and name in self._models:
+                self.replace_option_prompt(name, self._label(name))
 
     def _highlighted_name(self) -> str | None:
         if self.highlighted is None:
@@ -261,6 +300,14 @@ class ModelList(OptionList):
             self.control.load(name)
         except TuiChatError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library")
+    def scan_library(self) -> None:
+        """Find GGUF files on disk and read every header, off the UI thread."""
+        self.control.discover()
+        names = [spec.name for spec in self.control.models]
+        self.post_message(self.LibraryScanned(names, {}))  # the rows first, headers next
+        self.post_message(self.LibraryScanned(names, self.control.header_lines()))
 
     @work(thread=True, exit_on_error=False, group="remote")
     def check_remote_models(self) -> None:

@@ -68,6 +68,43 @@ class ModelControl:
                 lines[spec.name] = info.summary()
         return lines
 
+    def add_from_hub(self, repo: str, file: str, name: str, role: str,
+                     size: int | None = None) -> Path | None:
+        """Add a Hub model to the catalog and save it in the config file, atomically.
+
+        Usable at once (download it next). Returns the config file written, or None when
+        tui-chat runs on its built-in config (the model then lasts for this run only).
+
+        Raises:
+            ConfigError: the name is taken or invalid, the role unknown, or the save failed.
+        """
+        from tui_chat.core.config import NAME_RE, ConfigError, builtin_config_text, parse_config
+        from tui_chat.core.config_save import append_model_entry
+
+        if name == AUTO or name in {s.name for s in self.catalog.models}:
+            raise ConfigError(f"There is already a model called {name!r}; pick another name.")
+        if not NAME_RE.match(name):
+            raise ConfigError(f"{name!r} is not a usable name; use letters, digits, '.', '_' "
+                              "and '-' (at most 64).")
+        entry: dict[str, object] = {"name": name, "role": role, "backend": "llama",
+                                    "repo": repo, "file": file}
+        if size:
+            entry["size"] = size
+        path = self.catalog.config.path
+        if path is None:
+            import tomli_w
+
+            text = builtin_config_text() + "\n" + tomli_w.dumps({"models": [entry]})
+            config = parse_config(text, None, base_dir=self.catalog.config.models_dir.parent)
+        else:
+            config = append_model_entry(path, entry)  # validated before it is written
+        self.catalog.add(config.model(name))
+        return path
+
+    def memory_budget(self) -> int:
+        """Bytes resident models may use (configured, or estimated from RAM or VRAM)."""
+        return self.pool.budget_bytes
+
     def subscribe(self, listener: Callable[[ModelState], None]) -> Callable[[], None]:
         """Call ``listener`` (on any thread) whenever a model's status changes."""
         return self.catalog.subscribe(listener)

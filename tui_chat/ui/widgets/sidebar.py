@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +23,9 @@ from tui_chat.core.library.catalog import ModelState
 from tui_chat.core.errors import DownloadCancelled, TuiChatError
 from tui_chat.core.events import AUTO, ModelStatus
 from tui_chat.core.models import ModelControl
+
+if TYPE_CHECKING:
+    from tui_chat.ui.screens.hub import HubChoice
 
 BADGES = {
     "missing": ("○", "dim"),
@@ -54,6 +58,7 @@ class ModelList(OptionList):
         Binding("l", "load", "Load", id="load"),
         Binding("u", "unload", "Unload", id="unload"),
         Binding("x", "cancel_download", "Cancel download", id="cancel_download", show=False),
+        Binding("a", "add_model", "Add from Hub", id="add_model"),
     ]
 
     @dataclass
@@ -256,6 +261,31 @@ class ModelList(OptionList):
             self.notify(f"{name} is not downloading.", severity="warning")
             return
         cancel.set()
+
+    def action_add_model(self) -> None:
+        """Search the Hub for a GGUF, name it, then save and download it."""
+        from tui_chat.ui.screens.hub import HubScreen
+
+        taken = {spec.name for spec in self.control.models}
+        self.app.push_screen(HubScreen(self.control.memory_budget, taken), self.add_from_hub)
+
+    def add_from_hub(self, choice: HubChoice | None) -> None:
+        """Save the chosen Hub model to the config, list it, and start its download."""
+        if choice is None:
+            return
+        try:
+            saved = self.control.add_from_hub(choice.repo, choice.file, choice.name,
+                                              choice.role, choice.size)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
+            return
+        self._models = [spec.name for spec in self.control.models]
+        self._states = {s.name: s for s in self.control.states()}
+        self.rebuild()
+        self.highlighted = self.get_option_index(choice.name)
+        where = f"saved to {saved}" if saved else "for this run (built-in config: not saved)"
+        self.notify(f"Added {choice.name} ({choice.repo}), {where}.")
+        self.start_download(choice.name)
 
     # ----------------------------------------------------------------- workers
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from tui_chat.core.config import ModelSpec
 from tui_chat.core.errors import TuiChatError
@@ -100,6 +101,55 @@ class ModelControl:
             config = append_model_entry(path, entry)  # validated before it is written
         self.catalog.add(config.model(name))
         return path
+
+    def deletable(self, name: str) -> tuple[list[Path], int]:
+        """The files deleting ``name`` would remove and the bytes that frees.
+
+        Raises:
+            TuiChatError: nothing to delete (remote, embedded in a package, in the
+                Hugging Face cache, or not downloaded), in one sentence.
+        """
+        from tui_chat.core.library.discovery import hub_cache_dir
+        from tui_chat.core.library.transfer import Partial
+
+        spec = self.catalog.spec(name)
+        if spec.is_remote or spec.package:
+            where = "served over HTTP" if spec.is_remote else f"part of the package {spec.package}"
+            raise TuiChatError(f"{name} is {where}; there is no file of its own to delete.")
+        path = self.catalog.path(spec)
+        if path is not None and hub_cache_dir() in path.parents:
+            raise TuiChatError(f"{name} lives in the Hugging Face cache; remove it with "
+                               "`hf cache delete` so the cache stays consistent.")
+        files = [p for p in self.catalog.parts(spec) if p.is_file()]
+        files += [Partial(p).path for p in self.catalog.parts(spec) if Partial(p).held()]
+        if not files:
+            raise TuiChatError(f"{name} is not downloaded; there is nothing to delete.")
+        return files, sum(p.stat().st_size for p in files)
+
+    def delete(self, name: str) -> int:
+        """Unload ``name`` if it is loaded, then delete its file(s); returns the bytes freed.
+
+        Raises:
+            TuiChatError: nothing to delete, the model is answering right now, or a file
+                could not be removed (one sentence each).
+        """
+        files, size = self.deletable(name)
+        if name in self.pool.loaded_names() and not self.pool.unload(name):
+            raise TuiChatError(f"{name} is answering right now; stop the reply (Esc), then "
+                               "delete it.")
+        for path in files:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                raise TuiChatError(f"Could not delete {path} ({exc.strerror or exc}); delete "
+                                   "it by hand.") from exc
+            self.catalog.records.drop(path.name)
+        if self.catalog.is_found(name):  # nothing left on disk: the row goes
+            self.catalog.set_found([s for s in self.catalog.models
+                                    if self.catalog.is_found(s.name) and s.name != name])
+        else:
+            self.catalog.clear_state(name)  # the row shows missing
+        return size
 
     def memory_budget(self) -> int:
         """Bytes resident models may use (configured, or estimated from RAM or VRAM)."""

@@ -59,6 +59,7 @@ class ModelList(OptionList):
         Binding("u", "unload", "Unload", id="unload"),
         Binding("x", "cancel_download", "Cancel download", id="cancel_download", show=False),
         Binding("a", "add_model", "Add from Hub", id="add_model"),
+        Binding("delete", "delete_model", "Delete file", id="delete_model"),
     ]
 
     @dataclass
@@ -286,6 +287,39 @@ class ModelList(OptionList):
         where = f"saved to {saved}" if saved else "for this run (built-in config: not saved)"
         self.notify(f"Added {choice.name} ({choice.repo}), {where}.")
         self.start_download(choice.name)
+
+    def action_delete_model(self) -> None:
+        """Delete the highlighted model's file(s), after a confirmation naming the size."""
+        from tui_chat.core.units import format_bytes
+        from tui_chat.ui.screens.dialogs import ConfirmScreen
+
+        if (name := self._target("delete")) is None:
+            return
+        try:
+            files, size = self.control.deletable(name)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        count = f"{len(files)} files" if len(files) > 1 else files[0].name
+        question = (f"Delete {name} ({count})? This frees {format_bytes(size)}; "
+                    "downloading it again takes the full transfer.")
+        self.app.push_screen(ConfirmScreen(question),
+                             lambda yes: self._delete_confirmed(name) if yes else None)
+
+    def _delete_confirmed(self, name: str) -> None:
+        from tui_chat.core.units import format_bytes
+
+        try:
+            freed = self.control.delete(name)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
+            return
+        self._models = [spec.name for spec in self.control.models]
+        if self.active == name and name not in self._models:  # a found model is gone
+            self.post_message(self.Chosen(AUTO))
+        self._states = {s.name: s for s in self.control.states()}
+        self.rebuild()
+        self.notify(f"Deleted {name}: freed {format_bytes(freed)}.")
 
     # ----------------------------------------------------------------- workers
 

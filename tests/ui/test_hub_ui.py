@@ -80,6 +80,8 @@ async def test_search_pick_name_download_and_chat_with_a_hub_model(make_runtime,
         assert any("saved to" in line for line in told)
         await pilot.press("ctrl+o")
         models.highlighted = models.get_option_index("tiny-copy")
+        await wait_until(pilot, lambda: "ctx 8,192" in str(models.get_option("tiny-copy").prompt),
+                         what="the header line of the new model")
         await pilot.press("enter")  # choose it: no restart
         assert app.chat.model_choice == "tiny-copy"
         await pilot.press(*"hi", "enter")

@@ -354,6 +354,8 @@ class ModelList(OptionList):
             state = "verified" if verified else "downloaded (no checksum to verify)"
             self.app.call_from_thread(self.notify,
                                       f"{name} is ready: {state}. Enter on it to use it.")
+            names = [spec.name for spec in self.control.models]
+            self.post_message(self.LibraryScanned(names, self.control.header_lines()))
         finally:
             self._downloads.pop(name, None)  # one dict operation: safe from this thread
 

@@ -131,5 +131,5 @@ def test_split_model_downloads_every_part_and_checks_space_for_the_set(
     again = Downloader(catalog, retry=fast).download("split")  # fetches only the missing part
     assert again.verified and len(hub.downloads(PARTS[1])) == 2
     assert len(hub.downloads(PARTS[0])) == 1 and len(hub.downloads(PARTS[2])) == 1
-    # Loading a real split model needs llama.cpp's gguf-split to make one; it is not
-    # installed here (the llama-cpp-python wheel ships no tools), so loading is not tested.
+    # Loading a real split set: tests/e2e/test_split_model.py (made with the gguf
+    # package's writer, as llama.cpp's gguf-split is not installed here).

@@ -122,3 +122,17 @@ def test_models_cli_details_and_json(write_config, data_dir: Path, capsys, tmp_p
     assert rows["smollm2"]["info"]["architecture"] == "llama"
     assert rows["empty"]["status"] == "error" and rows["empty"]["info"] is None
     assert "empty (0 bytes)" in rows["empty"]["info_error"]
+
+
+def test_ask_answers_from_a_found_model_by_its_name(write_config, data_dir: Path, capsys,
+                                                     smollm2_path: Path) -> None:
+    import shutil
+
+    config = write_config()
+    shutil.copyfile(smollm2_path, config.parent / "models" / "found-copy.gguf")
+    code = main(["ask", "--config", str(config), "--data-dir", str(data_dir),
+                 "--model", "found-copy", "--max-tokens", "4", "hi"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert captured.out.strip()  # 4 tokens of text (end-of-generation is banned)
+    assert "found-copy" in captured.err

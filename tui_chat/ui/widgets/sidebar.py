@@ -107,7 +107,7 @@ class ModelList(OptionList):
         self._unsubscribe = self.control.subscribe(self._post_status)
         if self.control.has_remote:
             self.check_remote_models()
-        self.scan_library()
+        self.call_after_refresh(self.scan_library)  # after the first frame: no race for the GIL
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:

@@ -107,7 +107,6 @@ class ModelList(OptionList):
         self._unsubscribe = self.control.subscribe(self._post_status)
         if self.control.has_remote:
             self.check_remote_models()
-        self.call_after_refresh(self.scan_library)  # after the first frame: no race for the GIL
 
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -369,7 +368,11 @@ class ModelList(OptionList):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library")
     def scan_library(self) -> None:
-        """Find GGUF files on disk and read every header, off the UI thread."""
+        """Find GGUF files on disk and read every header, off the UI thread.
+
+        The app starts it once its first frame is on screen (imports of gguf, numpy and
+        huggingface_hub would otherwise compete with that frame for the GIL).
+        """
         self.control.discover()
         names = [spec.name for spec in self.control.models]
         self.post_message(self.LibraryScanned(names, {}))  # the rows first, headers next

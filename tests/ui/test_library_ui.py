@@ -45,3 +45,35 @@ async def test_found_models_appear_with_their_header_facts(make_runtime) -> None
         models.highlighted = models.get_option_index("Qwen-Tiny-Q8_0")
         await pilot.press("enter")
         assert app.chat.model_choice == "Qwen-Tiny-Q8_0"
+
+
+async def test_keep_a_found_model_writes_it_to_the_config_with_its_role(make_runtime) -> None:
+    from tui_chat.core.runtime import Runtime
+    from tui_chat.ui.screens.hub import NameModelScreen
+
+    runtime = make_runtime(head='model_dirs = ["extra"]\n')
+    folder = runtime.config.path.parent
+    gguf = write_gguf(folder / "extra" / "Coder-Q8_0.gguf", arch="qwen2")
+    before = runtime.config.path.read_text(encoding="utf-8")
+    app = TuiChatApp(runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        models = app.query_one(ModelList)
+        await wait_until(pilot, lambda: models.header_line("Coder-Q8_0"), what="the found model")
+        assert "Coder-Q8_0" not in before
+        await pilot.press("ctrl+o")
+        models.highlighted = models.get_option_index("Coder-Q8_0")
+        await pilot.press("k")
+        await wait_until(pilot, lambda: isinstance(app.screen, NameModelScreen), what="the dialog")
+        await pilot.press(*["backspace"] * 20, *"coder", "tab", *["backspace"] * 8, *"code",
+                          "enter")
+        await wait_until(pilot, lambda: "coder" in [o.id for o in models.options], what="kept")
+        assert "Coder-Q8_0" not in [o.id for o in models.options]
+        assert app.runtime.catalog.spec("coder").role == "code"
+    text = runtime.config.path.read_text(encoding="utf-8")
+    assert text.startswith(before.rstrip("\n"))  # the old text, comments and all, is kept
+    assert 'name = "coder"' in text and 'role = "code"' in text and f'path = "{gguf}"' in text
+    again = Runtime.open(config_path=runtime.config.path, data_dir=runtime.data_dir)
+    try:
+        assert again.catalog.spec("coder").path == gguf and again.models.discover() == []
+    finally:
+        again.close()

@@ -65,6 +65,7 @@ MODEL_KEYS = {
     "repo": "Hugging Face repo id",
     "revision": "Hub revision (branch, tag or commit)",
     "file": "GGUF file name inside models_dir",
+    "path": "a GGUF file anywhere on disk (a model kept from the library; no repo needed)",
     "package": "installed Python distribution that carries the GGUF",
     "size": "file size in bytes",
     "sha256": "expected sha256 of the file",
@@ -138,8 +139,8 @@ class ModelSpec:
     generate: dict[str, Any] = field(default_factory=dict)
     """Generation parameters (merged over the top-level ``[generate]``)."""
     path: Path | None = None
-    """Where a found GGUF is (discovered on disk, not written in the config); None for
-    config entries, whose file is ``models_dir/file``."""
+    """Where the GGUF is when it lives outside models_dir: found on disk, or kept in the
+    config with a ``path`` key; None when the file is ``models_dir/file``."""
 
     @property
     def is_remote(self) -> bool:
@@ -364,6 +365,7 @@ class _Validator:
         return dict(data)
 
     def config(self, data: dict[str, Any], path: Path | None, base_dir: Path) -> Config:
+        self.base_dir = base_dir
         self.unknown("", data, TOP_KEYS)
         models_dir_raw = data.get("models_dir", "models")
         self.check_type("models_dir", models_dir_raw, (str,))
@@ -459,7 +461,11 @@ class _Validator:
                 nth=index,
             )
         file = entry.get("file")
-        if backend == "llama":
+        kept = entry.get("path")
+        found_at = (self.base_dir / Path(kept).expanduser()).resolve() if kept else None
+        if found_at is not None and not file:
+            file = found_at.name
+        if backend == "llama" and found_at is None:
             if not file:
                 self.fail(f"{where}.file", "is required for a llama model", search="name", nth=index)
             if not _is_plain_relative(file):
@@ -470,7 +476,9 @@ class _Validator:
                     nth=index,
                 )
             if not entry.get("repo") and not entry.get("package"):
-                self.fail(f"{where}", "needs repo (Hugging Face) or package", search="name", nth=index)
+                self.fail(f"{where}", "needs repo (Hugging Face), package or path", search="name",
+                          nth=index)
+        if backend == "llama":
             for key in TIMEOUT_KEYS:
                 if key in entry:
                     self.fail(f"{where}.{key}", "applies to openai models only (a local model "
@@ -496,6 +504,7 @@ class _Validator:
             repo=entry.get("repo"),
             revision=entry.get("revision", "main"),
             file=file,
+            path=found_at,
             package=entry.get("package"),
             size=entry.get("size"),
             sha256=sha.lower() if sha else None,

@@ -102,6 +102,32 @@ class ModelControl:
         self.catalog.add(config.model(name))
         return path
 
+    def keep(self, name: str, new_name: str, role: str) -> Path:
+        """Write a found model into the config file (``path = ...``), atomically.
+
+        Returns the config file. Raises ConfigError when tui-chat runs on its built-in
+        config, the new name is taken, or the role is unknown.
+        """
+        from tui_chat.core.config import ConfigError
+        from tui_chat.core.config_save import append_model_entry
+
+        spec = self.catalog.spec(name)
+        path = self.catalog.config.path
+        if not self.catalog.is_found(name) or spec.path is None:
+            raise ConfigError(f"{name} is already in the config.")
+        if path is None:
+            raise ConfigError("tui-chat is running on its built-in config; create config.toml "
+                              "(copy the shipped one) to keep models.")
+        taken = {s.name for s in self.catalog.models} - {name}
+        if new_name in taken or new_name == AUTO:
+            raise ConfigError(f"There is already a model called {new_name!r}; pick another name.")
+        entry = {"name": new_name, "role": role, "backend": "llama", "path": str(spec.path)}
+        config = append_model_entry(path, entry)
+        self.catalog.set_found([s for s in self.catalog.models
+                                if self.catalog.is_found(s.name) and s.name != name])
+        self.catalog.add(config.model(new_name))
+        return path
+
     def deletable(self, name: str) -> tuple[list[Path], int]:
         """The files deleting ``name`` would remove and the bytes that frees.
 

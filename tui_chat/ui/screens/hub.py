@@ -211,17 +211,18 @@ class NameModelScreen(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="name_model_cancel")]
 
-    def __init__(self, file: str, name: str) -> None:
+    def __init__(self, file: str, name: str, verb: str = "Add") -> None:
         super().__init__(classes="dialog")
         self.file = file
         self.suggested = name
+        self.verb = verb
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(f"Add {self.file} as:", markup=False)
+            yield Label(f"{self.verb} {self.file} as:", markup=False)
             yield Input(self.suggested, id="model-name", placeholder="name")
             yield Input("chat", id="model-role", placeholder=" / ".join(ROLES))
-            yield Static(f"role: {', '.join(ROLES)} · Enter adds it and downloads it",
+            yield Static(f"role: {', '.join(ROLES)} · Enter saves it to config.toml",
                          id="name-model-hint", markup=False)
 
     def on_mount(self) -> None:

@@ -60,6 +60,7 @@ class ModelList(OptionList):
         Binding("x", "cancel_download", "Cancel download", id="cancel_download", show=False),
         Binding("a", "add_model", "Add from Hub", id="add_model"),
         Binding("delete", "delete_model", "Delete file", id="delete_model"),
+        Binding("k", "keep_model", "Keep in config", id="keep_model"),
     ]
 
     @dataclass
@@ -286,6 +287,33 @@ class ModelList(OptionList):
         where = f"saved to {saved}" if saved else "for this run (built-in config: not saved)"
         self.notify(f"Added {choice.name} ({choice.repo}), {where}.")
         self.start_download(choice.name)
+
+    def action_keep_model(self) -> None:
+        """Write a found model into config.toml, with the name and role the user gives it."""
+        from tui_chat.ui.screens.hub import NameModelScreen
+
+        if (name := self._target("keep")) is None:
+            return
+        if not self.control.catalog.is_found(name):
+            self.notify(f"{name} is already in the config.", severity="warning")
+            return
+        self.app.push_screen(NameModelScreen(self.control.catalog.spec(name).file or name, name,
+                                             verb="Keep"),
+                             lambda answer: self._keep(name, answer) if answer else None)
+
+    def _keep(self, name: str, answer: tuple[str, str]) -> None:
+        try:
+            saved = self.control.keep(name, *answer)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
+            return
+        self._models = [spec.name for spec in self.control.models]
+        self._states = {s.name: s for s in self.control.states()}
+        if answer[0] != name and name in self._headers:
+            self._headers[answer[0]] = self._headers[name]
+        self.rebuild()
+        self.highlighted = self.get_option_index(answer[0])
+        self.notify(f"Kept {answer[0]} ({answer[1]}) in {saved}.")
 
     def action_delete_model(self) -> None:
         """Delete the highlighted model's file(s), after a confirmation naming the size."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -113,7 +113,7 @@ def test_models_cli_details_and_json(write_config, data_dir: Path, capsys, tmp_p
                                      "PARAMS", "QUANT", "CTX", "TEMPLATE"]
     row = next(line for line in table if line.startswith("Qwen-Tiny-Q8_0"))
     assert row.split()[6:11] == ["qwen2", "2.0K", "Q8_0", "32,768", "yes+think"]
-    assert any(line.startswith("empty: empty.gguf") or line.startswith("empty:") for line in table)
+    assert any(line.startswith("empty: empty.gguf is empty (0 bytes)") for line in table), table
 
     assert main(["models", "--details", "--json", *args]) == 0
     rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}

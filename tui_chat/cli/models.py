@@ -60,7 +60,9 @@ def rows(runtime: Runtime, remote: bool = False, details: bool = False) -> list[
             info = None if spec.is_remote else catalog.info(spec)
             row["info"] = info.as_dict() if info is not None and not isinstance(info, str) \
                 else None
-            row["info_error"] = info if isinstance(info, str) else None
+            where = catalog.path(spec)
+            row["info_error"] = f"{where.name if where else spec.name} {info}" \
+                if isinstance(info, str) else None
         out.append(row)
     return out
 

@@ -25,6 +25,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial as partial_call
 from pathlib import Path
 from typing import TypeVar
 
@@ -376,8 +377,8 @@ class Downloader:
         for name in todo:
             partial = Partial(self.models_dir / name)
             counter = _PartCounter(tracker, before)
-            self._retrying(spec, cancel, lambda: self._fetch(
-                spec, name, partial, sizes[name], expected[name], counter, cancel))
+            self._retrying(spec, cancel, partial_call(
+                self._fetch, spec, name, partial, sizes[name], expected[name], counter, cancel))
             before += sizes[name] or partial.held()
             shas[name] = self._hash(spec, partial.path, emit, cancel)
             if expected[name] is not None and shas[name] != expected[name]:

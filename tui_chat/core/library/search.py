@@ -131,7 +131,7 @@ def repo_models(repo: str, *, revision: str = "main",
 
 def _explain(exc: BaseException, doing: str) -> HubUnavailable:
     status = getattr(getattr(exc, "response", None), "status_code", None)
-    log.warning("%s failed", doing, exc_info=True)
+    log.warning("%s failed", doing, exc_info=exc)
     if status in (401, 403):
         return HubUnavailable(f"The Hub refused {doing} (HTTP {status}): the repo is gated or "
                               "private; accept its terms on its Hub page, then set HF_TOKEN or "

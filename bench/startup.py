@@ -123,7 +123,8 @@ def child_env(root: Path) -> dict[str, str]:
     env.pop("TUI_CHAT_CONFIG", None)
     env.pop("TUI_CHAT_DATA_DIR", None)
     env.update({"XDG_CONFIG_HOME": str(root / "xdg-config"), "XDG_DATA_HOME": str(root / "xdg-data"),
-                "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)})
+                "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT),
+                "HF_HOME": str(root / "hf")})  # the model list stays the config's (no HF cache)
     return env
 
 

@@ -7,7 +7,8 @@ It speaks enough of the Hub's protocol for the real ``huggingface_hub`` client:
   ``ETag``, ``X-Linked-Etag`` and ``X-Linked-Size``;
 * ``GET /api/models/{repo}`` and ``/api/models/{repo}/revision/{rev}`` (siblings with
   size and LFS sha256, as ``model_info(files_metadata=True)`` expects);
-* ``POST /api/models/{repo}/paths-info/{rev}`` (what ``get_paths_info`` calls).
+* ``POST /api/models/{repo}/paths-info/{rev}`` (what ``get_paths_info`` calls);
+* search (``list_models``) and tree (``list_repo_tree``), in :mod:`tests.fakehub_search`.
 
 Errors carry the ``X-Error-Code`` header the real Hub sends (``RepoNotFound``,
 ``RevisionNotFound``, ``EntryNotFound``, ``GatedRepo``), because the client maps
@@ -34,6 +35,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from tests.fakehub_search import SearchContent, SearchRoutes
+
 SEND_BLOCK = 64 * 1024
 PAUSE_LIMIT_S = 30.0
 
@@ -49,7 +52,7 @@ class RequestRecord:
     headers: dict[str, str]
     """Request headers, names lower-cased."""
     route: str = ""
-    """``resolve``, ``paths-info``, ``model-info`` or ``unknown``."""
+    """``resolve``, ``paths-info``, ``model-info``, ``search``, ``tree`` or ``unknown``."""
     filename: str | None = None
     """Repo file name for ``resolve`` requests."""
     status: int = 0
@@ -89,12 +92,13 @@ class _TransferFault:
     gate: threading.Event = field(default_factory=threading.Event)
 
 
-class FakeHub:
+class FakeHub(SearchContent):
     """A threaded HTTP server on 127.0.0.1 that serves repo files like the Hub."""
 
     def __init__(self) -> None:
         self._files: dict[tuple[str, str, str], _File] = {}
         self._revisions: dict[str, set[str]] = {}
+        self._repo_facts: dict = {}
         self._faults: dict[str, list[_Fault]] = {}
         self._transfer_faults: dict[tuple[str, str], list[_TransferFault]] = {}
         self._lock = threading.Lock()
@@ -301,7 +305,7 @@ class _Server(ThreadingHTTPServer):
     hub: FakeHub
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(SearchRoutes, BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = 15
     server: _Server
@@ -348,7 +352,9 @@ class _Handler(BaseHTTPRequestHandler):
         )
         self.hub._record(record)
         try:
-            if split.path.startswith("/api/models/"):
+            if split.path == "/api/models" and self.command == "GET":
+                self._search(record, split.query)
+            elif split.path.startswith("/api/models/"):
                 self._api(record, split.path[len("/api/models/") :], payload)
             elif "/resolve/" in split.path:
                 self._resolve(record, split.path, body=body)
@@ -367,6 +373,8 @@ class _Handler(BaseHTTPRequestHandler):
             if self._injected(record, repo) or self._missing(record, repo, tail[1]):
                 return
             self._paths_info(record, repo, tail[1], payload)
+        elif self.command == "GET" and len(tail) >= 2 and tail[0] == "tree":
+            self._tree(record, repo, tail[1], "/".join(tail[2:]))
         elif self.command == "GET" and (not tail or (len(tail) == 2 and tail[0] == "revision")):
             record.route = "model-info"
             revision = tail[1] if tail else "main"

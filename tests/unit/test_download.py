@@ -14,6 +14,7 @@ import random
 import re
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -215,8 +216,50 @@ def test_cancel_stops_the_transfer(hub: FakeHub, tmp_path: Path) -> None:
     assert hub.bytes_served(FILE) < len(data)
     assert max(p.done for p in seen) < len(data)
     assert "cancelled" in str(caught.value)
-    assert leftovers(tmp_path / "models") == []
+    kept = leftovers(tmp_path / "models")
+    assert [p.name for p in kept] == [f".{FILE}.part"]  # kept for the next call, never loaded
     assert catalog.state("tiny").status == "missing"
+
+    gate.set()
+    held = kept[0].stat().st_size
+    assert downloader(catalog).download("tiny").verified  # the next call resumes
+    last = hub.downloads(FILE)[-1]
+    assert last.range_start == held > 0 and last.body_sent == len(data) - held
+    assert (tmp_path / "models" / FILE).read_bytes() == data
+    assert leftovers(tmp_path / "models") == [tmp_path / "models" / FILE]
+
+
+def test_cancel_while_the_server_stalls_mid_body_ends_within_a_second(
+    hub: FakeHub, tmp_path: Path
+) -> None:
+    data = payload(4 * MIB, seed=9)
+    hub.add_file(REPO, FILE, data)
+    gate = hub.pause_after(REPO, FILE, MIB, limit_s=20)
+    catalog = make_catalog(tmp_path)
+    cancel = threading.Event()
+    partial = tmp_path / "models" / f".{FILE}.part"
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            downloader(catalog).download("tiny", cancel=cancel)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    deadline = time.monotonic() + 20
+    while not (partial.is_file() and partial.stat().st_size >= MIB // 2):
+        assert time.monotonic() < deadline, "no bytes arrived"
+        time.sleep(0.02)
+    time.sleep(0.3)  # the server is now stalled mid-body, the client blocked in a read
+    cancelled_at = time.monotonic()
+    cancel.set()
+    worker.join(timeout=5)
+    took = time.monotonic() - cancelled_at
+    gate.set()
+    assert not worker.is_alive() and took < 1.0, f"cancel took {took:.2f}s"
+    assert len(outcome) == 1 and isinstance(outcome[0], DownloadCancelled)
 
 
 def test_ctrl_c_mid_transfer_propagates_and_cleans_up(hub: FakeHub, tmp_path: Path) -> None:
@@ -229,8 +272,10 @@ def test_ctrl_c_mid_transfer_propagates_and_cleans_up(hub: FakeHub, tmp_path: Pa
 
     with pytest.raises(KeyboardInterrupt):
         downloader(catalog).download("tiny", on_progress=interrupt)
-    assert leftovers(tmp_path / "models") == []
+    assert [p.name for p in leftovers(tmp_path / "models")] == [f".{FILE}.part"]
     assert catalog.state("tiny").status == "missing"
+    assert downloader(catalog).download("tiny").verified  # resumes from what arrived
+    assert hub.downloads(FILE)[-1].range_start
 
 
 def test_cancel_before_start_sends_nothing(hub: FakeHub, tmp_path: Path) -> None:

@@ -56,6 +56,8 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
         return 2
     service = runtime.service
     service.check_prompt(text)
+    if args.model and args.model != AUTO and args.model not in runtime.config.names():
+        runtime.models.discover()  # a GGUF found on disk is usable by its name
     if args.session is not None:
         session = service.session(args.session)
         model = args.model or session.model

@@ -65,6 +65,7 @@ MODEL_KEYS = {
     "repo": "Hugging Face repo id",
     "revision": "Hub revision (branch, tag or commit)",
     "file": "GGUF file name inside models_dir",
+    "path": "a GGUF file anywhere on disk (a model kept from the library; no repo needed)",
     "package": "installed Python distribution that carries the GGUF",
     "size": "file size in bytes",
     "sha256": "expected sha256 of the file",
@@ -78,6 +79,7 @@ MODEL_KEYS = {
 }
 TOP_KEYS = {
     "models_dir",
+    "model_dirs",
     "default_model",
     "memory_budget_gb",
     "max_prompt_chars",
@@ -137,6 +139,9 @@ class ModelSpec:
     """llama.cpp load parameters (merged over the top-level ``[load]``)."""
     generate: dict[str, Any] = field(default_factory=dict)
     """Generation parameters (merged over the top-level ``[generate]``)."""
+    path: Path | None = None
+    """Where the GGUF is when it lives outside models_dir: found on disk, or kept in the
+    config with a ``path`` key; None when the file is ``models_dir/file``."""
 
     @property
     def is_remote(self) -> bool:
@@ -185,6 +190,8 @@ class Config:
     """Auto-routing rules."""
     raw: dict[str, Any] = field(default_factory=dict)
     """The parsed TOML, kept so saves round-trip keys this code does not model."""
+    model_dirs: tuple[Path, ...] = ()
+    """More folders searched for GGUF files (``model_dirs = [...]``), absolute."""
 
     def model(self, name: str) -> ModelSpec:
         """Return the model called ``name`` or raise ConfigError."""
@@ -362,12 +369,17 @@ class _Validator:
         return dict(data)
 
     def config(self, data: dict[str, Any], path: Path | None, base_dir: Path) -> Config:
+        self.base_dir = base_dir
         self.unknown("", data, TOP_KEYS)
         models_dir_raw = data.get("models_dir", "models")
         self.check_type("models_dir", models_dir_raw, (str,))
         models_dir = Path(models_dir_raw).expanduser()
         if not models_dir.is_absolute():
             models_dir = base_dir / models_dir
+        dirs = data.get("model_dirs", [])
+        if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
+            self.fail("model_dirs", 'must be a list of folder paths, e.g. ["~/gguf"]')
+        model_dirs = tuple((base_dir / Path(d).expanduser()).resolve() for d in dirs)
         load_defaults = self.params("load", data.get("load", {}), LOAD_KEYS, 0)
         gen_defaults = self.params("generate", data.get("generate", {}), GENERATE_KEYS, 0)
 
@@ -422,6 +434,7 @@ class _Validator:
             keys=dict(keys),
             router=self.router(data.get("router", {}), seen),
             raw=data,
+            model_dirs=model_dirs,
         )
 
     def model(
@@ -458,7 +471,11 @@ class _Validator:
                 nth=index,
             )
         file = entry.get("file")
-        if backend == "llama":
+        kept = entry.get("path")
+        found_at = (self.base_dir / Path(kept).expanduser()).resolve() if kept else None
+        if found_at is not None and not file:
+            file = found_at.name
+        if backend == "llama" and found_at is None:
             if not file:
                 self.fail(f"{where}.file", "is required for a llama model", search="name", nth=index)
             if not _is_plain_relative(file):
@@ -469,7 +486,9 @@ class _Validator:
                     nth=index,
                 )
             if not entry.get("repo") and not entry.get("package"):
-                self.fail(f"{where}", "needs repo (Hugging Face) or package", search="name", nth=index)
+                self.fail(f"{where}", "needs repo (Hugging Face), package or path", search="name",
+                          nth=index)
+        if backend == "llama":
             for key in TIMEOUT_KEYS:
                 if key in entry:
                     self.fail(f"{where}.{key}", "applies to openai models only (a local model "
@@ -495,6 +514,7 @@ class _Validator:
             repo=entry.get("repo"),
             revision=entry.get("revision", "main"),
             file=file,
+            path=found_at,
             package=entry.get("package"),
             size=entry.get("size"),
             sha256=sha.lower() if sha else None,

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tui_chat.core.config import parse_config
+from tui_chat.core.config import Config, parse_config
 from tui_chat.core.errors import ConfigError
 
 
@@ -38,6 +38,27 @@ def set_top_level_value(path: Path, key: str, value: str) -> None:
                   len(lines))
         head = "".join(lines[:at]) + line + "\n" + "".join(lines[at:])
     _write_atomically(path, head + rest)
+
+
+def with_model_entry(path: Path, entry: dict[str, Any]) -> tuple[str, Config]:
+    """The config text with one more ``[[models]]`` table at its end, and what it parses to.
+
+    Everything already in the file (comments, layout) is kept as it is. Raises
+    ConfigError naming the key when the entry is not valid (a taken name, a bad role).
+    """
+    import tomli_w
+
+    text = path.read_text(encoding="utf-8")
+    block = tomli_w.dumps({"models": [entry]})
+    new = text.rstrip("\n") + "\n\n" + block
+    return new, parse_config(new, path)
+
+
+def append_model_entry(path: Path, entry: dict[str, Any]) -> Config:
+    """Add a ``[[models]]`` table to ``path`` (comments kept), atomically; returns the new config."""
+    text, config = with_model_entry(path, entry)
+    _write_atomically(path, text)
+    return config
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -16,10 +16,10 @@ fallbacks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from tui_chat.core.config import ROLES, Config
+from tui_chat.core.config import ROLES, Config, ModelSpec
 from tui_chat.core.events import AUTO
 from tui_chat.core.similarity import ExampleIndex, RoleScore
 from tui_chat.core.router_words import (
@@ -394,9 +394,11 @@ def _chat_signals(t: _Text) -> Iterator[Signal]:
 class Router:
     """Classifies prompts and orders the models that should answer them."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config,
+                 spec_of: Callable[[str], ModelSpec] | None = None) -> None:
         self.config = config
         """The validated configuration (catalog and ``[router]`` table)."""
+        self._spec_of = spec_of or config.model  # the catalog's lookup knows found models
         self._long_chars = config.router.long_prompt_chars
         self._custom = self._compile_custom(config)
         self._embedded = tuple(m.name for m in config.models if m.package)
@@ -452,7 +454,7 @@ class Router:
             ConfigError: ``pinned`` is not a model in the catalog.
         """
         if pinned and pinned != AUTO:
-            spec = self.config.model(pinned)
+            spec = self._spec_of(pinned)
             candidates = _unique((spec.name, *self._embedded))
             return Route(spec.role, spec.name, f"pinned: {spec.name}", candidates)
         role, reason = self.classify(text)

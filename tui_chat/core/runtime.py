@@ -88,7 +88,7 @@ class Runtime:
         """Picks the model (and the fallback order) for each prompt."""
         from tui_chat.core.router import Router
 
-        return Router(self.config)
+        return Router(self.config, spec_of=self.catalog.spec)
 
     @cached_property
     def service(self) -> ChatService:

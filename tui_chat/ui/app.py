@@ -38,6 +38,11 @@ from tui_chat.ui.widgets.sidebar import ModelList
 
 log = logging.getLogger(__name__)
 
+LIBRARY_SCAN_DELAY_S = 1.0
+"""Seconds after the first frame before the disk is searched for GGUF files: the scan's
+imports (gguf, numpy, huggingface_hub) hold the GIL, and at Ready the frame may still be
+on its way to the terminal (measured: +0.3 s to the first frame without the delay)."""
+
 
 class TuiChatApp(App[int]):
     """tui-chat: chat with local LLMs, keyboard first."""
@@ -88,6 +93,11 @@ class TuiChatApp(App[int]):
             self._watch = TerminalWatch(lambda: loop.call_soon_threadsafe(self._terminal_lost))
             self._watch.start()
 
+    def on_ready(self) -> None:
+        """The first frame is drawn: the model list may search the disk a moment later."""
+        if self._chat is not None and self._chat.is_attached:
+            self.set_timer(LIBRARY_SCAN_DELAY_S, self._chat.query_one(ModelList).scan_library)
+
     def on_unmount(self) -> None:
         if self._watch is not None:
             self._watch.stop()
@@ -109,6 +119,7 @@ class TuiChatApp(App[int]):
             return
         self._damaged = None
         self.push_screen(self.chat)  # over the question: the default screen cannot be swapped
+        self.call_after_refresh(lambda: self.chat.query_one(ModelList).scan_library())
         self.notify(f"The damaged history is kept as {moved}; this is a fresh one.",
                     timeout=10)
 

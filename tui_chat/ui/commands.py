@@ -32,6 +32,8 @@ class ChatCommands(Provider):
             ("Search every message", chat.action_search, "Ctrl+F: words of every chat"),
             ("Help: keys", app.action_help, "Every key binding"),
             ("Quit", app.action_quit, "Leave tui-chat (everything is saved)"),
+            ("Add a model…", models.action_add_model,
+             "Search the Hugging Face Hub for a GGUF, name it, download it"),
             (f"Switch model: {AUTO}", partial(chat.choose_model, AUTO), "Let the router pick"),
             ("Save current model as default", app.save_default_model,
              f"Write default_model = {chat.model_choice} to config.toml (atomically)"),

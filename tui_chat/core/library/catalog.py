@@ -20,9 +20,9 @@ from importlib import metadata
 from pathlib import Path
 
 from tui_chat.core.config import Config, ModelSpec
-from tui_chat.core.errors import ModelUnavailable
+from tui_chat.core.errors import ConfigError, ModelUnavailable
 from tui_chat.core.events import FallbackTrigger, ModelStatus
-from tui_chat.core.library.gguf import header_problem
+from tui_chat.core.library.gguf import GgufInfo, InfoCache, header_problem, split_names
 
 log = logging.getLogger(__name__)
 
@@ -143,28 +143,77 @@ class VerifiedRecords:
 
 
 class Catalog:
-    """The configured models, their paths and their current status (runtime over disk)."""
+    """The models, their paths and their current status (runtime over disk).
+
+    The models are the config's entries, then those added while running (from the
+    Hub, already saved to the config file), then those found on disk.
+    """
 
     def __init__(self, config: Config) -> None:
         self.config = config
         self.records = VerifiedRecords(config.models_dir)
+        self.headers = InfoCache()
+        """GGUF header facts per file, read once per file state."""
         self._runtime: dict[str, ModelState] = {}
+        self._added: dict[str, ModelSpec] = {}
+        self._found: dict[str, ModelSpec] = {}
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
 
     @property
     def models(self) -> tuple[ModelSpec, ...]:
-        """The catalog entries in config order."""
-        return self.config.models
+        """The catalog entries: config order, then added, then found models."""
+        with self._lock:
+            extra = (*self._added.values(), *self._found.values())
+        return (*self.config.models, *extra)
 
     def spec(self, name: str) -> ModelSpec:
         """The entry called ``name`` (ConfigError if unknown)."""
-        return self.config.model(name)
+        for spec in self.models:
+            if spec.name == name:
+                return spec
+        names = ", ".join(m.name for m in self.models)
+        raise ConfigError(f"Unknown model '{name}'; choose one of: {names}, or auto.")
+
+    def is_found(self, name: str) -> bool:
+        """True for a model found on disk that the config does not list."""
+        with self._lock:
+            return name in self._found
+
+    def set_found(self, specs: list[ModelSpec]) -> None:
+        """Replace the found models (a fresh scan of the disk)."""
+        with self._lock:
+            self._found = {s.name: s for s in specs if s.name not in self._added}
+
+    def add(self, spec: ModelSpec) -> None:
+        """Add a model saved to the config while running (usable at once)."""
+        with self._lock:
+            self._added[spec.name] = spec
+            self._found.pop(spec.name, None)
+
+    def parts(self, spec: ModelSpec) -> list[Path]:
+        """Every file of the model: one, or each part of a split set (first part first)."""
+        path = self.path(spec)
+        if path is None:
+            return []
+        return [path.parent / name.rsplit("/", 1)[-1] for name in split_names(path.name)]
+
+    def info(self, spec: ModelSpec) -> GgufInfo | str | None:
+        """Header facts of a local model's file, or why they cannot be read; None if absent.
+
+        Reads the header the first time (slow for a big vocabulary: call from a worker).
+        """
+        path = self.path(spec)
+        if path is None or not path.is_file():
+            return None
+        return self.headers.get(path)
 
     def path(self, spec: ModelSpec) -> Path | None:
         """Where the model's GGUF is (or would be, once downloaded). None for remote models."""
         if spec.is_remote or not spec.file:
             return None
+        if spec.path is not None:
+            return spec.path
         if spec.package:
             found = package_file(spec.package, spec.file)
             if found is not None:
@@ -184,10 +233,16 @@ class Catalog:
             problem, fix = missing_problem(spec, path)
             return ModelState(spec.name, ModelStatus.MISSING, f"{problem}; {fix}.")
         problem = header_problem(path)
+        fix = (f"run `tui-chat download {spec.name}`" if spec.repo and spec.path is None
+               else "replace it with a good copy")
         if problem is not None:
             return ModelState(spec.name, ModelStatus.ERROR,
-                              f"{path.name} {problem}; delete it and run "
-                              f"`tui-chat download {spec.name}`.")
+                              f"{path.name} {problem}; delete it and {fix}.")
+        gone = [p.name for p in self.parts(spec) if not p.is_file()]
+        if gone:
+            return ModelState(spec.name, ModelStatus.ERROR,
+                              f"part {gone[0]} of {path.name}'s split set is missing; "
+                              f"{fix.replace('replace it with', 'put back')}.")
         if self.records.get(path) is not None and path.parent == self.config.models_dir:
             return ModelState(spec.name, ModelStatus.VERIFIED)
         return ModelState(spec.name, ModelStatus.DOWNLOADED)

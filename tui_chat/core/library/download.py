@@ -1,17 +1,18 @@
 """Download model files from the Hugging Face Hub and verify them.
 
-Built on ``huggingface_hub.hf_hub_download(..., local_dir=models_dir)``, so a model's
-file lands as ``models_dir/<file>``. Around it this module adds a free-space check,
-bounded retries with exponential backoff, progress (bytes, speed, ETA) through a
-callback and the catalog, cancellation through a ``threading.Event``, and a sha256
-check against the config or the Hub's LFS metadata before the file counts as verified.
+A model's file lands as ``models_dir/<file>``; a split model (``-00001-of-0000N.gguf``)
+downloads every part and loads from the first. Around the transfer
+(:mod:`tui_chat.core.library.transfer`) this module adds a free-space check for the
+whole set, bounded retries with exponential backoff, progress (bytes, speed, ETA)
+through a callback and the catalog, cancellation through a ``threading.Event``, and a
+sha256 check against the config or the Hub's LFS metadata before a file counts as
+verified.
 
-Resume: huggingface_hub 2.x resumes a transfer that drops mid-file inside one call,
-with an HTTP ``Range`` request for the missing bytes. It writes to a per-process
-``.incomplete`` file under ``models_dir/.cache/huggingface/download`` and deletes it
-when the call fails, so a cancelled download (or one whose retries all failed)
-starts over next time. The Hub's side (file facts, tuning the library, turning its
-errors into sentences) is :mod:`tui_chat.core.library.hub`.
+Resume: the bytes collect in a partial file next to the destination that outlives the
+call, so after Ctrl+C, a crash, ``kill -9`` or a failed attempt the next call asks only
+for the rest (``Range: bytes=N-``) and still hashes the whole file at the end. The
+Hub's side (file facts, URLs, turning its errors into sentences) is
+:mod:`tui_chat.core.library.hub`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial as partial_call
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,16 +33,18 @@ from tui_chat.core.config import Config, ModelSpec
 from tui_chat.core.errors import DownloadCancelled, DownloadError
 from tui_chat.core.events import ModelStatus
 from tui_chat.core.library.catalog import Catalog
+from tui_chat.core.library.gguf import split_names
 from tui_chat.core.library.hub import (
     HubFile,
     explain,
+    file_url,
     hub_endpoint,
-    hub_file,
+    hub_files,
     is_transient,
     quiet_console_logging,
-    reporting_tqdm,
-    use_small_chunks,
+    request_headers,
 )
+from tui_chat.core.library.transfer import Partial, fetch
 from tui_chat.core.units import format_bytes, format_duration
 
 log = logging.getLogger(__name__)
@@ -231,6 +235,22 @@ class _Tracker:
             raise DownloadCancelled(self._model)
 
 
+class _PartCounter:
+    """Feeds one file's bytes into the whole set's tracker (after ``offset`` bytes)."""
+
+    def __init__(self, tracker: _Tracker, offset: int) -> None:
+        self._tracker = tracker
+        self._offset = offset
+
+    def begin(self, total: int | None, initial: int = 0) -> None:
+        """This file starts (again) with ``initial`` bytes already on disk."""
+        self._tracker.begin(None, self._offset + initial)
+
+    def advance(self, count: int) -> None:
+        """``count`` more bytes of this file; raises once cancelled."""
+        self._tracker.advance(count)
+
+
 # --------------------------------------------------------------------------- downloader
 
 
@@ -313,9 +333,10 @@ class Downloader:
         finally:
             self.catalog.clear_state(spec.name)
 
-    def hub_file(self, spec: ModelSpec) -> HubFile:
-        """Size and LFS sha256 of ``spec``'s file, from the Hub's paths-info route."""
-        return hub_file(spec, self.endpoint, self.token)
+    def hub_files(self, spec: ModelSpec) -> dict[str, HubFile]:
+        """Size and LFS sha256 of each of ``spec``'s files (every part of a split set)."""
+        assert spec.file is not None
+        return hub_files(spec, split_names(spec.file), self.endpoint, self.token)
 
     # ------------------------------------------------------------------ steps
 
@@ -333,33 +354,91 @@ class Downloader:
         self._prepare_library(spec)
         self._prepare_dir(spec)
         self.catalog.set_state(spec.name, ModelStatus.DOWNLOADING, "asking the Hub", 0.0)
-        hub = self._retrying(spec, cancel, lambda: self.hub_file(spec))
-        expected = spec.sha256 or hub.sha256
-        if hub.size and spec.size and hub.size != spec.size:
-            log.warning("%s: config size %s, Hub size %s", spec.name, spec.size, hub.size)
-        if path.is_file() and (force or expected):
-            if not force and self._hash(spec, path, emit, cancel) == expected:
-                return self._accept(spec, path, expected, expected, fetched=False)
-            log.info("%s: replacing %s", spec.name, path)
-            self._remove(spec, path)
-        self._check_space(spec, path, hub.size or spec.size)
-        tracker = self._tracker(spec, emit, cancel, "download", hub.size or spec.size)
-        local = self._retrying(spec, cancel, lambda: self._fetch(spec, tracker))
-        actual = self._hash(spec, local, emit, cancel)
-        return self._accept(spec, local, actual, expected, fetched=True)
+        files = self._retrying(spec, cancel, lambda: self.hub_files(spec))
+        assert spec.file is not None
+        single = len(files) == 1
+        if single and files[spec.file].size and spec.size and files[spec.file].size != spec.size:
+            log.warning("%s: config size %s, Hub size %s", spec.name, spec.size,
+                        files[spec.file].size)
+        expected = {name: f.sha256 for name, f in files.items()}
+        if spec.sha256:
+            expected[spec.file] = spec.sha256
+        sizes = {name: f.size or (spec.size if single else None) for name, f in files.items()}
+        shas: dict[str, str] = {}
+        for name in files:
+            if (sha := self._in_place(spec, name, expected[name], emit, cancel, force)):
+                shas[name] = sha
+        todo = [name for name in files if name not in shas]
+        need = sum((sizes[n] or 0) - Partial(self.models_dir / n).held() for n in todo)
+        self._check_space(spec, need, len(files))
+        tracker = self._tracker(spec, emit, cancel, "download",
+                                sum(sizes[n] or 0 for n in todo) or None)
+        before = 0
+        for name in todo:
+            partial = Partial(self.models_dir / name)
+            counter = _PartCounter(tracker, before)
+            self._retrying(spec, cancel, partial_call(
+                self._fetch, spec, name, partial, sizes[name], expected[name], counter, cancel))
+            before += sizes[name] or partial.held()
+            shas[name] = self._hash(spec, partial.path, emit, cancel)
+            if expected[name] is not None and shas[name] != expected[name]:
+                partial.discard()
+                self._mismatch(spec, name, shas[name], expected[name] or "")
+            dest = partial.finish()
+            if expected[name] is not None:
+                self.catalog.records.put(dest, shas[name])
+        verified = all(sha is not None for sha in expected.values())
+        if not verified:
+            log.warning("%s: no sha256 known for some of its files; left unverified", spec.name)
+        size = sum((self.models_dir / n).stat().st_size for n in files)
+        log.info("%s: %s ready (%d file(s), fetched %d)", spec.name, path, len(files), len(todo))
+        return DownloadResult(spec.name, path, size, shas[spec.file], verified, bool(todo))
+
+    def _in_place(self, spec: ModelSpec, name: str, expected: str | None,
+                  emit: Callable[[Progress], None], cancel: threading.Event,
+                  force: bool) -> str | None:
+        """The sha256 of ``name`` when the right file is already there, else None.
+
+        A wrong (or, with ``force``, any) file in the way is deleted first.
+        """
+        dest = self.models_dir / name
+        if not dest.is_file():
+            return None
+        if not force and expected is not None:
+            if self.catalog.records.get(dest) == expected:
+                return expected
+            if self._hash(spec, dest, emit, cancel) == expected:
+                self.catalog.records.put(dest, expected)
+                return expected
+        log.info("%s: replacing %s", spec.name, dest)
+        self._remove(spec, dest)
+        return None
+
+    def _mismatch(self, spec: ModelSpec, name: str, actual: str, expected: str) -> None:
+        """Raise the checksum error for ``name`` (its bytes are already deleted)."""
+        log.error("%s: %s has sha256 %s, expected %s; deleted", spec.name, name, actual, expected)
+        source = "the config" if spec.sha256 and name == spec.file else "the Hub's metadata"
+        raise DownloadError(
+            f"{spec.name}: checksum mismatch for {name} (sha256 {actual[:12]}…, "
+            f"{source} says {expected[:12]}…), so the file was deleted; download it again, "
+            "and if this repeats check sha256 in the config.",
+            model=spec.name,
+            reason="checksum",
+        )
 
     def _recorded(self, spec: ModelSpec, path: Path) -> DownloadResult | None:
-        """A result for a file already verified earlier (no hashing, no network)."""
-        sha = self.catalog.records.get(path) if path.is_file() else None
-        if sha is None or (spec.sha256 and sha != spec.sha256):
+        """A result for files all verified earlier (no hashing, no network)."""
+        parts = self.catalog.parts(spec) if spec.path is None else [path]
+        shas = [self.catalog.records.get(p) if p.is_file() else None for p in parts]
+        if any(sha is None for sha in shas) or (spec.sha256 and shas[0] != spec.sha256):
             return None
-        return DownloadResult(spec.name, path, path.stat().st_size, sha, True, False)
+        size = sum(p.stat().st_size for p in parts)
+        return DownloadResult(spec.name, path, size, shas[0] or "", True, False)
 
     def _prepare_library(self, spec: ModelSpec) -> None:
         """Tune huggingface_hub for this app and refuse early when it is set offline."""
         from huggingface_hub import constants
 
-        use_small_chunks()
         quiet_console_logging()
         if constants.is_offline_mode():
             raise DownloadError(
@@ -380,36 +459,28 @@ class Downloader:
                 reason="write",
             ) from exc
 
-    def _check_space(self, spec: ModelSpec, path: Path, size: int | None) -> None:
-        if not size:
+    def _check_space(self, spec: ModelSpec, need: int, parts: int) -> None:
+        """Refuse early when ``need`` more bytes (the whole set's) do not fit."""
+        if need <= 0:
             return
         measure = self._disk_free or disk_free
-        replaced = path.stat().st_size if path.is_file() else 0  # the library deletes it first
-        free = measure(self.models_dir) + replaced
-        if free < size:
+        free = measure(self.models_dir)
+        if free < need:
+            whole = f" for all {parts} parts" if parts > 1 else ""
             raise DownloadError(
                 f"{spec.name}: not enough disk space in {self.models_dir}: "
-                f"needs {format_bytes(size)}, only {format_bytes(free)} free; "
+                f"needs {format_bytes(need)}{whole}, only {format_bytes(free)} free; "
                 "free up space or point models_dir elsewhere in the config.",
                 model=spec.name,
                 reason="disk",
             )
 
-    def _fetch(self, spec: ModelSpec, tracker: _Tracker) -> Path:
-        from huggingface_hub import hf_hub_download
-
-        assert spec.repo is not None and spec.file is not None
-        local = hf_hub_download(
-            spec.repo,
-            spec.file,
-            revision=spec.revision,
-            local_dir=self.models_dir,
-            endpoint=self.endpoint,
-            token=self.token,
-            tqdm_class=reporting_tqdm(tracker),
-            library_name="tui-chat",
-        )
-        return Path(local)
+    def _fetch(self, spec: ModelSpec, name: str, partial: Partial, size: int | None,
+               sha256: str | None, counter: _PartCounter, cancel: threading.Event) -> Path:
+        """One attempt at ``name``'s bytes, continuing from the partial file."""
+        return fetch(file_url(spec, name, self.endpoint), partial,
+                     headers=request_headers(self.token), size=size, sha256=sha256,
+                     counter=counter, cancel=cancel)
 
     def _hash(
         self, spec: ModelSpec, path: Path, emit: Callable[[Progress], None], cancel: threading.Event
@@ -417,29 +488,6 @@ class Downloader:
         tracker = self._tracker(spec, emit, cancel, "verify", path.stat().st_size)
         tracker.begin(None)
         return sha256_file(path, tracker.advance)
-
-    def _accept(
-        self, spec: ModelSpec, path: Path, actual: str, expected: str | None, *, fetched: bool
-    ) -> DownloadResult:
-        """Record a good file, or delete a bad one and raise."""
-        if expected is not None and actual != expected:
-            self._remove(spec, path)
-            log.error("%s: sha256 %s, expected %s; file deleted", spec.name, actual, expected)
-            source = "the config" if spec.sha256 else "the Hub's metadata"
-            raise DownloadError(
-                f"{spec.name}: checksum mismatch for {spec.file} (sha256 {actual[:12]}…, "
-                f"{source} says {expected[:12]}…), so the file was deleted; download it again, "
-                "and if this repeats check sha256 in the config.",
-                model=spec.name,
-                reason="checksum",
-            )
-        if expected is None:
-            log.warning("%s: no sha256 known for %s; left unverified", spec.name, path)
-        else:
-            self.catalog.records.put(path, actual)
-        log.info("%s: %s ready (sha256 %s, fetched=%s)", spec.name, path, actual, fetched)
-        size = path.stat().st_size
-        return DownloadResult(spec.name, path, size, actual, expected is not None, fetched)
 
     def _remove(self, spec: ModelSpec, path: Path) -> None:
         self.catalog.records.drop(path.name)

@@ -1,4 +1,4 @@
-"""The Hugging Face Hub side of downloads: file facts, library tuning, error wording.
+"""The Hugging Face Hub side of downloads: file facts, URLs, headers, error wording.
 
 Everything that knows huggingface_hub's classes lives here, imported inside the
 functions (the library is large and only needed once a download starts).
@@ -9,15 +9,13 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from tui_chat.core.config import ModelSpec
 from tui_chat.core.errors import DownloadError
 
 log = logging.getLogger(__name__)
 
-CHUNK_SIZE = 1024 * 1024
-"""Transfer granularity: progress is reported and cancel checked once per chunk."""
 TRANSIENT_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 """HTTP statuses worth retrying."""
 
@@ -48,68 +46,51 @@ def hub_endpoint() -> str | None:
     return value or None
 
 
-def hub_file(spec: ModelSpec, endpoint: str | None, token: str | bool | None) -> HubFile:
-    """Size and LFS sha256 of ``spec``'s file, from the Hub's paths-info route."""
+def hub_files(spec: ModelSpec, names: list[str], endpoint: str | None,
+              token: str | bool | None) -> dict[str, HubFile]:
+    """Size and LFS sha256 of each of ``names`` in ``spec``'s repo (paths-info route).
+
+    Raises DownloadError (not_found) naming the first file the Hub does not have.
+    """
     from huggingface_hub import HfApi
 
     api = HfApi(endpoint=endpoint, token=token, library_name="tui-chat")
-    assert spec.repo is not None and spec.file is not None
-    for entry in api.get_paths_info(spec.repo, [spec.file], revision=spec.revision):
-        if getattr(entry, "path", None) == spec.file and hasattr(entry, "size"):
+    assert spec.repo is not None
+    found: dict[str, HubFile] = {}
+    for entry in api.get_paths_info(spec.repo, names, revision=spec.revision):
+        if getattr(entry, "path", None) in names and hasattr(entry, "size"):
             lfs = getattr(entry, "lfs", None)
-            return HubFile(entry.size, lfs.sha256 if lfs else None)
-    raise _file_not_found(spec)
+            found[entry.path] = HubFile(entry.size, lfs.sha256 if lfs else None)
+    for name in names:
+        if name not in found:
+            raise _file_not_found(spec, name)
+    return found
 
 
-def _file_not_found(spec: ModelSpec) -> DownloadError:
+def file_url(spec: ModelSpec, name: str, endpoint: str | None) -> str:
+    """The resolve URL of ``name`` in ``spec``'s repo at its revision."""
+    from huggingface_hub import hf_hub_url
+
+    assert spec.repo is not None
+    return hf_hub_url(spec.repo, name, revision=spec.revision, endpoint=endpoint)
+
+
+def request_headers(token: str | bool | None) -> dict[str, str]:
+    """The Hub's headers: user agent and, when a token is known, Authorization."""
+    from huggingface_hub.utils import build_hf_headers
+
+    return dict(build_hf_headers(token=token, library_name="tui-chat"))
+
+
+def _file_not_found(spec: ModelSpec, name: str | None = None) -> DownloadError:
     return DownloadError(
-        f"{spec.name}: file {spec.file} is not in {spec.repo} at revision {spec.revision} "
-        "(HTTP 404); check file and revision for this model in the config.",
+        f"{spec.name}: file {name or spec.file} is not in {spec.repo} at revision "
+        f"{spec.revision} (HTTP 404); check file and revision for this model in the config.",
         model=spec.name, reason="not_found",
     )
 
 
 # --------------------------------------------------------------------------- the library
-
-
-def reporting_tqdm(tracker: ByteCounter) -> type:
-    """A silent tqdm subclass for ``hf_hub_download(tqdm_class=...)`` feeding ``tracker``.
-
-    Raising from ``update`` (on cancel) aborts the transfer cleanly: the library closes
-    the response and removes its temporary file. ``update_transfer`` exists so that Xet
-    downloads use a single bar (network bytes are already counted through ``update``).
-    """
-    from huggingface_hub.utils import tqdm as hub_tqdm
-
-    class ReportingBar(hub_tqdm):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["disable"] = True  # never draw: the caller renders progress
-            super().__init__(*args, **kwargs)
-            tracker.begin(kwargs.get("total"), kwargs.get("initial") or 0)
-
-        def update(self, n: float | None = 1) -> bool | None:
-            tracker.advance(int(n or 0))
-            return super().update(n)
-
-        def update_transfer(self, n: int = 1) -> None:
-            """Network byte count of Xet transfers; already covered by ``update``."""
-
-        def set_transfer_postfix_str(self, *args: Any, **kwargs: Any) -> None:
-            """Xet speed label; nothing to draw."""
-
-    return ReportingBar
-
-
-def use_small_chunks() -> None:
-    """Make the library hand over 1 MiB chunks instead of 10 MiB.
-
-    Progress and cancel are only seen between chunks, so 10 MiB would mean seconds
-    between updates (and before a cancel takes effect) on a slow link.
-    """
-    from huggingface_hub import constants
-
-    if getattr(constants, "DOWNLOAD_CHUNK_SIZE", 0) > CHUNK_SIZE:
-        constants.DOWNLOAD_CHUNK_SIZE = CHUNK_SIZE
 
 
 def quiet_console_logging() -> None:
@@ -159,9 +140,13 @@ def is_transient(exc: BaseException) -> bool:
     """True for failures a later attempt may not see (network, 5xx, 429, short body)."""
     from huggingface_hub.errors import OfflineModeIsEnabled
 
+    from tui_chat.core.library.transfer import ShortBody
+
     cause = _underlying(exc)
     if isinstance(cause, OfflineModeIsEnabled):
         return False
+    if isinstance(cause, ShortBody):
+        return True
     status = _status(cause)
     if status is not None:
         return status in TRANSIENT_STATUS

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +23,9 @@ from tui_chat.core.library.catalog import ModelState
 from tui_chat.core.errors import DownloadCancelled, TuiChatError
 from tui_chat.core.events import AUTO, ModelStatus
 from tui_chat.core.models import ModelControl
+
+if TYPE_CHECKING:
+    from tui_chat.ui.screens.hub import HubChoice
 
 BADGES = {
     "missing": ("○", "dim"),
@@ -54,6 +58,9 @@ class ModelList(OptionList):
         Binding("l", "load", "Load", id="load"),
         Binding("u", "unload", "Unload", id="unload"),
         Binding("x", "cancel_download", "Cancel download", id="cancel_download", show=False),
+        Binding("a", "add_model", "Add from Hub", id="add_model"),
+        Binding("delete", "delete_model", "Delete file", id="delete_model"),
+        Binding("k", "keep_model", "Keep in config", id="keep_model"),
     ]
 
     @dataclass
@@ -68,12 +75,23 @@ class ModelList(OptionList):
 
         state: ModelState
 
+    @dataclass
+    class LibraryScanned(Message):
+        """The disk was searched for GGUF files and every header read."""
+
+        names: list[str]
+        """Every model, found ones included, in catalog order."""
+        headers: dict[str, str]
+        """One line per local model from its GGUF header."""
+
     def __init__(self, control: ModelControl, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.control = control
         """The core's model actions."""
         self._models = [spec.name for spec in control.models]
         self._states: dict[str, ModelState] = {}
+        self._headers: dict[str, str] = {}
+        self._shown: str | None = None
         self._downloads: dict[str, threading.Event] = {}
         self._unsubscribe: Callable[[], None] | None = None
         self.active = AUTO
@@ -135,7 +153,30 @@ class ModelList(OptionList):
         elif state and state.detail and status in _DETAILED:
             detail = state.detail if len(state.detail) <= 60 else state.detail[:57] + "…"
             text.append(f"\n    {detail}", style="red" if status == ModelStatus.ERROR else "dim")
+        elif name in self._headers and name == self._highlighted_id():
+            text.append(f"\n    {self._headers[name][:60]}", style="cyan")
         return text
+
+    def _highlighted_id(self) -> str | None:
+        if self.highlighted is None or self.highlighted >= self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def header_line(self, name: str) -> str | None:
+        """What the GGUF header says about ``name`` (shown under its row when highlighted)."""
+        return self._headers.get(name)
+
+    @on(LibraryScanned)
+    def show_library(self, event: LibraryScanned) -> None:
+        """List the found models and keep the header lines for the detail rows."""
+        event.stop()
+        self._headers.update(event.headers)
+        if event.names != self._models:
+            self._models = list(event.names)
+            self._states = {s.name: s for s in self.control.states()}
+            self.rebuild()
+        elif (name := self._highlighted_id()) in self._headers:
+            self.replace_option_prompt(name, self._label(name))
 
     def status_of(self, name: str) -> str:
         """The status shown for ``name``."""
@@ -172,9 +213,13 @@ class ModelList(OptionList):
 
     @on(OptionList.OptionHighlighted)
     def show_detail_tooltip(self, event: OptionList.OptionHighlighted) -> None:
-        """Hovering/highlighting an errored model shows its reason."""
+        """Highlighting a model shows its header line; an errored one's reason as tooltip."""
         state = self._states.get(event.option.id or "")
         self.tooltip = state.detail if state and state.detail else None
+        previous, self._shown = self._shown, event.option.id
+        for name in {previous, event.option.id} - {None, AUTO}:
+            if name in self._headers and name in self._models:
+                self.replace_option_prompt(name, self._label(name))
 
     def _highlighted_name(self) -> str | None:
         if self.highlighted is None:
@@ -218,6 +263,91 @@ class ModelList(OptionList):
             return
         cancel.set()
 
+    def action_add_model(self) -> None:
+        """Search the Hub for a GGUF, name it, then save and download it."""
+        from tui_chat.ui.screens.hub import HubScreen
+
+        taken = {spec.name for spec in self.control.models}
+        self.app.push_screen(HubScreen(self.control.memory_budget, taken), self.add_from_hub)
+
+    def add_from_hub(self, choice: HubChoice | None) -> None:
+        """Save the chosen Hub model to the config, list it, and start its download."""
+        if choice is None:
+            return
+        try:
+            saved = self.control.add_from_hub(choice.repo, choice.file, choice.name,
+                                              choice.role, choice.size)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
+            return
+        self._models = [spec.name for spec in self.control.models]
+        self._states = {s.name: s for s in self.control.states()}
+        self.rebuild()
+        self.highlighted = self.get_option_index(choice.name)
+        where = f"saved to {saved}" if saved else "for this run (built-in config: not saved)"
+        self.notify(f"Added {choice.name} ({choice.repo}), {where}.")
+        self.start_download(choice.name)
+
+    def action_keep_model(self) -> None:
+        """Write a found model into config.toml, with the name and role the user gives it."""
+        from tui_chat.ui.screens.hub import NameModelScreen
+
+        if (name := self._target("keep")) is None:
+            return
+        if not self.control.catalog.is_found(name):
+            self.notify(f"{name} is already in the config.", severity="warning")
+            return
+        self.app.push_screen(NameModelScreen(self.control.catalog.spec(name).file or name, name,
+                                             verb="Keep"),
+                             lambda answer: self._keep(name, answer) if answer else None)
+
+    def _keep(self, name: str, answer: tuple[str, str]) -> None:
+        try:
+            saved = self.control.keep(name, *answer)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
+            return
+        self._models = [spec.name for spec in self.control.models]
+        self._states = {s.name: s for s in self.control.states()}
+        if answer[0] != name and name in self._headers:
+            self._headers[answer[0]] = self._headers[name]
+        self.rebuild()
+        self.highlighted = self.get_option_index(answer[0])
+        self.notify(f"Kept {answer[0]} ({answer[1]}) in {saved}.")
+
+    def action_delete_model(self) -> None:
+        """Delete the highlighted model's file(s), after a confirmation naming the size."""
+        from tui_chat.core.units import format_bytes
+        from tui_chat.ui.screens.dialogs import ConfirmScreen
+
+        if (name := self._target("delete")) is None:
+            return
+        try:
+            files, size = self.control.deletable(name)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        count = f"{len(files)} files" if len(files) > 1 else files[0].name
+        question = (f"Delete {name} ({count})? This frees {format_bytes(size)}; "
+                    "downloading it again takes the full transfer.")
+        self.app.push_screen(ConfirmScreen(question),
+                             lambda yes: self._delete_confirmed(name) if yes else None)
+
+    def _delete_confirmed(self, name: str) -> None:
+        from tui_chat.core.units import format_bytes
+
+        try:
+            freed = self.control.delete(name)
+        except TuiChatError as exc:
+            self.notify(str(exc), severity="error", timeout=12)
+            return
+        self._models = [spec.name for spec in self.control.models]
+        if self.active == name and name not in self._models:  # a found model is gone
+            self.post_message(self.Chosen(AUTO))
+        self._states = {s.name: s for s in self.control.states()}
+        self.rebuild()
+        self.notify(f"Deleted {name}: freed {format_bytes(freed)}.")
+
     # ----------------------------------------------------------------- workers
 
     def start_download(self, name: str) -> None:
@@ -251,6 +381,8 @@ class ModelList(OptionList):
             state = "verified" if verified else "downloaded (no checksum to verify)"
             self.app.call_from_thread(self.notify,
                                       f"{name} is ready: {state}. Enter on it to use it.")
+            names = [spec.name for spec in self.control.models]
+            self.post_message(self.LibraryScanned(names, self.control.header_lines()))
         finally:
             self._downloads.pop(name, None)  # one dict operation: safe from this thread
 
@@ -261,6 +393,18 @@ class ModelList(OptionList):
             self.control.load(name)
         except TuiChatError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library")
+    def scan_library(self) -> None:
+        """Find GGUF files on disk and read every header, off the UI thread.
+
+        The app starts it once its first frame is on screen (imports of gguf, numpy and
+        huggingface_hub would otherwise compete with that frame for the GIL).
+        """
+        self.control.discover()
+        names = [spec.name for spec in self.control.models]
+        self.post_message(self.LibraryScanned(names, {}))  # the rows first, headers next
+        self.post_message(self.LibraryScanned(names, self.control.header_lines()))
 
     @work(thread=True, exit_on_error=False, group="remote")
     def check_remote_models(self) -> None:

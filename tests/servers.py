@@ -203,6 +203,8 @@ class Behaviour:
     """Extra fields of each ``GET /v1/models`` entry (vLLM's ``max_model_len``...)."""
     props: dict[str, Any] | None = None
     """llama-server's ``GET /props`` answer (None: 404, as other servers)."""
+    tokenizer: bool = False
+    """Serve llama-server's ``/apply-template`` and ``/tokenize`` (a token per word)."""
     answer_gate: threading.Event | None = None
     """When set: the answer waits for this event after the reasoning (at most
     ``stall_seconds``), so a test can look at the screen mid-thought."""
@@ -271,8 +273,20 @@ class _Handler(BaseHTTPRequestHandler):
             body: Any = json.loads(raw) if raw else None
         except ValueError:
             body = raw.decode("utf-8", "replace")
-        self._record(body)
         behaviour = self.server.owner.behaviour
+        path = self.path.rstrip("/")
+        if not path.endswith("/chat/completions"):
+            if behaviour.tokenizer and path == "/apply-template" and isinstance(body, dict):
+                rendered = "".join(f"<|{m['role']}|> {m['content']} <|end|> "
+                                   for m in body.get("messages", []))
+                self._json(200, {"prompt": rendered + "<|assistant|>"})
+            elif behaviour.tokenizer and path == "/tokenize" and isinstance(body, dict) \
+                    and "content" in body:
+                self._json(200, {"tokens": list(range(len(str(body["content"]).split())))})
+            else:
+                self._json(404, {"error": {"message": "Not Found", "code": 404}})
+            return
+        self._record(body)
         if behaviour.mode == "status":
             self._error_status(behaviour.status)
             return

@@ -152,3 +152,29 @@ def test_a_remote_models_window_comes_from_the_server(
                            "n_ctx = 3000\n")
     backend = runtime.pool.load("thinker")
     assert backend.context_size() == window
+
+
+def test_the_meter_counts_with_the_servers_own_tokenizer_or_not_at_all(
+    make_runtime, server: BadServer,
+) -> None:
+    """The scripted server plays llama-server's /apply-template and /tokenize (a token a
+    word): what is checked is that the meter asks the server and adds up as it does."""
+    server.configure("ok", contents=["Hello", " there"], models=["scripted"], tokenizer=True,
+                     model_fields={"max_model_len": 4096})
+    runtime = make_runtime(body=REMOTE.format(url=server.base_url))
+    service = runtime.service
+    session = service.new_session("x", "thinker")
+    list(service.send(session.id, "one two three"))
+    usage = service.context_usage(session.id, "four five", "thinker")
+    backend = runtime.pool.backend("thinker")
+    whole = backend.count_prompt([{"role": "user", "content": "one two three"},
+                                  {"role": "assistant", "content": "Hello there"},
+                                  {"role": "user", "content": "four five"}])
+    assert usage is not None and whole is not None
+    assert (usage.used, usage.window) == (whole, 4096)
+
+    server.configure("ok", contents=["Hi"], models=["scripted"])  # Ollama, llama_cpp.server
+    runtime = make_runtime(body=REMOTE.format(url=server.base_url))
+    session = runtime.service.new_session("y", "thinker")
+    list(runtime.service.send(session.id, "hello"))
+    assert runtime.service.context_usage(session.id, "more", "thinker") is None  # no guess

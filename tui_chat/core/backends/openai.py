@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui_chat.core import remote
 from tui_chat.core.backends.base import Chunk, Message
+from tui_chat.core.backends.server_tokens import ServerTokenizer
 from tui_chat.core.config import ModelSpec
 from tui_chat.core.errors import BackendError
 from tui_chat.core.events import FallbackTrigger
@@ -68,6 +69,7 @@ class OpenAIBackend:
         self.opens_reasoning = False
         """Servers send reasoning apart (``reasoning_content``) or as tags in the text."""
         self.served_window: int | None = None
+        self._tokens: ServerTokenizer | None = None
         """The context window the server reports for the model (None: it names none)."""
         self._ask_usage = True
         self._client: httpx.Client | None = None
@@ -130,17 +132,26 @@ class OpenAIBackend:
             return self.served_window
         return int(self.spec.load.get("n_ctx", 4096))
 
+    def _counter(self) -> ServerTokenizer:
+        if self._tokens is None:
+            root = remote.base_url(self.spec).removesuffix("/v1")
+            self._tokens = ServerTokenizer(self._http(), root, self.model_id,
+                                           remote.auth_headers(self.spec), self.connect_timeout)
+        return self._tokens
+
     def count_tokens(self, text: str) -> int:
-        """A rough estimate: remote tokenizers are unknown here."""
-        return len(text) // 4 + 1
+        """The server's count where it offers one (llama-server, vLLM), else an estimate."""
+        return self.count_tokens_many([text])[0]
 
     def count_tokens_many(self, texts: list[str]) -> list[int]:
-        """:meth:`count_tokens` of each text."""
-        return [self.count_tokens(text) for text in texts]
+        """:meth:`count_tokens` of each text (an estimate: 4 characters a token)."""
+        exact = self._counter().count_texts(list(texts)) if texts else []
+        return exact if exact is not None else [len(text) // 4 + 1 for text in texts]
 
     def count_prompt(self, messages: list[Message]) -> int | None:
-        """Unknown: the server applies its own template (its usage figure comes at the end)."""
-        return None
+        """The server's own count of the rendered prompt (llama-server's /apply-template
+        and /tokenize, vLLM's /tokenize); None from servers without them."""
+        return self._counter().count_prompt(messages)
 
     def stream(
         self,

@@ -332,9 +332,14 @@ class ChatLog(VerticalScroll, can_focus=True):
             self.notify(f"No {where} branch here (this is {n} of {count}).", severity="warning")
             return
         path = tree.path()
-        depth = next(i for i, m in enumerate(path) if m.id == sibling)
         views = self.messages
         position = views.index(view)
+        if tree.summary_on(path) is not None or any(v.role == Role.SUMMARY for v in views):
+            await self.show(path, tree)  # the summary and its marks follow the path
+            found = [i for i, v in enumerate(self.messages) if v.message_id == sibling]
+            self._put_cursor(found[0] if found else position)
+            return
+        depth = next(i for i, m in enumerate(path) if m.id == sibling)
         await self.remove_children(views[position:])
         await self.mount_all([stored_view(m, tree) for m in path[depth:] if m.role != Role.SYSTEM])
         self._put_cursor(position)

@@ -111,10 +111,11 @@ def install() -> Probes:
 
         return AwaitComplete(timed())
 
-    async def finish(self: MessageView, text: str, state: str, meta: str | None = None) -> None:
+    async def finish(self: MessageView, text: str, state: str, meta: str | None = None,
+                     reasoning: str | None = None) -> None:
         record = Finish(time.perf_counter(), text_len=len(text), cpu_start=time.thread_time())
         PROBES.bodies[id(self)] = id(self.body)
-        await original_finish(self, text, state, meta)
+        await original_finish(self, text, state, meta, reasoning)
         record.done = time.perf_counter()
         PROBES.finishes[id(self)] = record
         _unpainted.append(record)

@@ -322,7 +322,7 @@ class ChatService:
         window, exact; None unless that model is loaded and idle (``core.meter``)."""
         session = self.session(session_id) if session_id is not None else None
         tree = self.conversation(session_id) if session else MessageTree([], None)
-        name = window.chat_model(tree, model, self.router, draft)
+        name = window.chat_model(tree, model)
         return window.next_request_usage(self._meter, self._pool, self.catalog, tree, session,
                                          name, draft)
 
@@ -330,8 +330,9 @@ class ChatService:
                 progress: window.Progress | None = None) -> int:
         """Summarise the older messages into one sent in their place; returns its id."""
         tree, session = self.conversation(session_id), self.session(session_id)
+        name = window.chat_model(tree, model, self.router) or self.config.default_model
         return window.compact(self._history_store(), self._pool, self.catalog, tree, session,
-                              window.chat_model(tree, model, self.router), cancel, progress)
+                              name, cancel, progress)
 
     def restore(self, session_id: int) -> int:
         """Undo compacting: the summarised messages are sent again; returns how many."""

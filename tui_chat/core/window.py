@@ -41,18 +41,28 @@ Progress = Callable[[int, int], None]
 """Called with (piece done, pieces) as compacting goes."""
 
 
-def chat_model(tree: MessageTree, pinned: str, router: Router, draft: str = "") -> str:
-    """The model a chat talks to: its pin, else its last reply's, else the router's pick."""
+def chat_model(tree: MessageTree, pinned: str, router: Router | None = None,
+               draft: str = "") -> str | None:
+    """The model a chat talks to: its pin, else its last reply's, else (with ``router``)
+    the router's pick for ``draft``; None for an auto chat with no reply yet.
+
+    The meter passes no router: routing may load the router's embedding model, work that
+    must not land on a chat's opening.
+    """
     if pinned != AUTO:
         return pinned
     replies = [m.model for m in tree.path() if m.role == Role.ASSISTANT and m.model]
-    return replies[-1] if replies else router.pick(draft or " ", None).model
+    if replies:
+        return replies[-1]
+    return router.pick(draft or " ", None).model if router is not None else None
 
 
 def next_request_usage(meter: ContextMeter, pool: ModelPool, catalog: Catalog,
-                       tree: MessageTree, session: SessionInfo | None, model: str,
+                       tree: MessageTree, session: SessionInfo | None, model: str | None,
                        draft: str) -> ContextUsage | None:
     """The next request's exact size, when ``model`` is loaded and idle (else None)."""
+    if model is None:
+        return None
     backend = pool.backend(model)
     if backend is None or pool.is_busy(model):
         return None

@@ -100,6 +100,10 @@ class MessageView(Vertical):
     class Flush(Message):
         """New fragments wait in the buffer."""
 
+    @dataclass
+    class ThinkingFlush(Message):
+        """New reasoning waits for the thinking block."""
+
     role: reactive[str] = reactive("assistant")
     """``user``, ``assistant`` or ``notice``."""
     meta: reactive[str] = reactive("")
@@ -141,7 +145,8 @@ class MessageView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._meta_text(), classes="meta", markup=False)
-        yield self.thinking
+        if self.thinking.text:
+            yield self.thinking
         yield Markdown(self._shown(self.text), open_links=False, classes="body")
 
     def _shown(self, text: str) -> str:
@@ -246,7 +251,16 @@ class MessageView(Vertical):
 
     def push_reasoning(self, text: str) -> None:
         """Queue streamed reasoning for the thinking block; safe from any thread."""
-        self.thinking.push(text)
+        if self.thinking.queue(text):
+            self.post_message(self.ThinkingFlush())
+
+    @on(ThinkingFlush)
+    async def show_thinking(self, event: ThinkingFlush) -> None:
+        """Reasoning arrived: mount the block above the answer (the first time), show it."""
+        event.stop()
+        if not self.thinking.is_attached:
+            await self.mount(self.thinking, before=self.body)
+        self.thinking.show_pending()
 
     def _wake(self) -> None:
         self.post_message(self.Flush())
@@ -297,6 +311,8 @@ class MessageView(Vertical):
 
         ``reasoning`` is the reply's whole reasoning; the thinking block shows it folded.
         """
+        if reasoning and not self.thinking.is_attached and self.is_attached:
+            await self.mount(self.thinking, before=self.body)
         if reasoning or self.thinking.live:
             self.thinking.settle(reasoning)
         streamed = self._stream is not None

@@ -1,6 +1,7 @@
 """The thinking block above a reply: the model's reasoning, apart from its answer.
 
-While the model thinks, the block is open: a header (``thinking · 312 tokens · 4.1 s``)
+A message mounts its block only once it has reasoning, so the log's other messages cost
+no widgets for it. While the model thinks, the block is open: a header (``thinking · 312 tokens · 4.1 s``)
 and the reasoning, dim, in a box of at most :data:`OPEN_LINES` lines that follows its
 end. When the answer starts it folds to its header line; ``t`` in the chat log opens
 and folds it again. Reasoning comes from a worker thread like the answer's text: it
@@ -11,12 +12,9 @@ time brings it to the screen, at most :data:`FLUSH_INTERVAL` apart.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -62,10 +60,6 @@ class ThinkingBlock(Vertical):
     }}
     """
 
-    @dataclass
-    class Flush(Message):
-        """New reasoning waits in the buffer."""
-
     def __init__(self, text: str = "", tokens: int = 0) -> None:
         super().__init__(classes="-folded -shown" if text else "")
         self.text = text
@@ -100,23 +94,18 @@ class ThinkingBlock(Vertical):
 
     # ----------------------------------------------------------------- live
 
-    def push(self, text: str) -> None:
-        """Queue reasoning; safe from any thread (one wake-up in flight).
-
-        Each push is one reasoning event of the core, about one token.
-        """
+    def queue(self, text: str) -> bool:
+        """Queue reasoning; safe from any thread. True when the UI must be woken for it
+        (one wake-up in flight); each call is one reasoning event, about one token."""
         self._pushed += 1
-        if self.buffer.push(text):
-            self.post_message(self.Flush())
+        return self.buffer.push(text)
 
-    @on(Flush)
-    def show_pending(self, event: Flush) -> None:
+    def show_pending(self) -> None:
         """Bring waiting reasoning to the screen, at most one update per interval."""
-        event.stop()
         now = time.monotonic()
         wait = self.buffer.last_flush + FLUSH_INTERVAL - now
         if wait > 0:
-            self.set_timer(wait, lambda: self.post_message(self.Flush()))
+            self.set_timer(wait, self.show_pending)
             return
         self.buffer.last_flush = now
         text = self.buffer.take()

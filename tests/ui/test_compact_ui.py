@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import smollm2_entry
 from tests.ui.helpers import no_reply_streaming, record_notifications, wait_until
 from tui_chat.core import chat as chat_module
+from tui_chat.core import window as window_module
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.chat_log import ChatLog
 
@@ -31,6 +32,9 @@ async def test_compacting_a_30_turn_chat_fits_the_next_request_and_restores(
         return result
 
     monkeypatch.setattr(chat_module, "fit_messages", spy)
+    # Shorter summaries keep the test quick; the test config bans end-of-generation, so
+    # every summary runs to this budget (200 tokens by default).
+    monkeypatch.setattr(window_module, "SUMMARY_TOKENS", 64)
     runtime = make_runtime(body=SMALL, head='default_model = "small"\n')
     store, service = runtime.store, runtime.service
     session = service.new_session("long chat", "small")

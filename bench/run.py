@@ -34,6 +34,7 @@ SECTIONS: list[tuple[str, list[str], int]] = [
     ("llm", ["llm.py", "9", "256"], 400),
     ("routing", ["routing.py"], 120),
     ("search", ["search.py", "100000"], 300),
+    ("pty_stream", ["pty_stream.py"], 900),
 ]
 TARGETS: dict[str, tuple[str, float]] = {
     "app_vs_raw_tps": (">=", 0.97),
@@ -45,6 +46,9 @@ TARGETS: dict[str, tuple[str, float]] = {
     "long_session_open_s": ("<", 1.0),
     "route_ms_p95": ("<", 5.0),
     "search_ms_median": ("<", 50.0),
+    "pty_bytes_per_token_200": ("<=", 100.0),
+    "pty_lag_ms_200": ("<=", 150.0),
+    "pty_enter_to_request_ms": ("<=", 130.0),
 }
 
 
@@ -87,6 +91,8 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
     ls = sections.get("long_session", {})
     rt = sections.get("routing", {})
     se = sections.get("search", {})
+    pt = sections.get("pty_stream", {})
+    pt200 = pt.get("200", {})
     imports = st.get("imports", {})
     rows: list[tuple[str, Any, str, str]] = [
         ("app_vs_raw_tps", llm.get("app_vs_raw_tps"), ">= 0.97",
@@ -149,6 +155,18 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
          f"{fmt(max((se.get('search_ms_by_query') or {'': None}).values(), default=None))} ms; "
          f"schema 3 -> 4 upgrade with the index build {fmt(se.get('upgrade_s'))} s; whole "
          f"`tui-chat sessions search` process {fmt(se.get('cli_search_s_median'))} s"),
+        ("pty_bytes_per_token_200", pt200.get("bytes_per_token"), "<= 100",
+         f"real app in a 120x40 pty, remote model streaming {pt.get('tokens')} Markdown pieces "
+         f"at 200 tok/s, median of {pt.get('runs')}; {fmt(pt200.get('fps'))} frames/s, "
+         f"{fmt(pt200.get('cpu_s_per_1k'))} CPU s per 1k tokens; 50 / 1000 tok/s / flood: "
+         + " / ".join(fmt(pt.get(k, {}).get("bytes_per_token")) for k in ("50", "1000", "flood"))
+         + " bytes per token"),
+        ("pty_lag_ms_200", pt200.get("lag_ms"), "<= 150",
+         "last token leaving the server -> on screen, at 200 tok/s; 50 / 1000 / flood: "
+         + " / ".join(fmt(pt.get(k, {}).get("lag_ms")) for k in ("50", "1000", "flood"))
+         + " ms"),
+        ("pty_enter_to_request_ms", pt200.get("enter_to_request_ms"), "<= 130",
+         "Enter in the pty -> the request streaming at the loopback server (remote model)"),
     ]
     return rows
 

@@ -203,6 +203,8 @@ class Behaviour:
     """Extra fields of each ``GET /v1/models`` entry (vLLM's ``max_model_len``...)."""
     props: dict[str, Any] | None = None
     """llama-server's ``GET /props`` answer (None: 404, as other servers)."""
+    interval: float = 0.0
+    """Seconds between two content events (0: as fast as the socket takes them)."""
     tokenizer: bool = False
     """Serve llama-server's ``/apply-template`` and ``/tokenize`` (a token per word)."""
     answer_gate: threading.Event | None = None
@@ -325,8 +327,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(_delta_event({"reasoning_content": thought}))
         if behaviour.answer_gate is not None:
             behaviour.answer_gate.wait(behaviour.stall_seconds)
+        owner = self.server.owner
+        owner.first_request_at = owner.first_request_at or time.perf_counter()
+        pace = behaviour.interval
+        next_at = time.perf_counter()
         for number, text in enumerate(behaviour.contents):
+            if pace:
+                next_at += pace
+                time.sleep(max(0.0, next_at - time.perf_counter()))
             self._send(_delta_event({} if text is None else {"content": text}))
+            owner.last_content_at = time.perf_counter()
             if number == 0 and mode == "malformed":
                 self._send(b'data: {"choices": [{"delta": {"content": "oops"\n\n')
                 return
@@ -363,6 +373,10 @@ class BadServer:
         self.requests: list[RecordedRequest] = []
         self.disconnects = 0
         """Streams whose client went away while the server was still writing."""
+        self.first_request_at: float | None = None
+        """``perf_counter`` when the first chat request began to stream (benchmarks)."""
+        self.last_content_at: float | None = None
+        """``perf_counter`` when the latest content event was written (benchmarks)."""
         self.release = threading.Event()
         """Set to end every stall at once."""
         self._server = _Server((LOOPBACK, port), _Handler)
@@ -383,6 +397,7 @@ class BadServer:
         self.behaviour = Behaviour(mode=mode, **changes)
         self.requests.clear()
         self.disconnects = 0
+        self.first_request_at = self.last_content_at = None
         self.release.clear()
         return self
 

@@ -136,7 +136,8 @@ class OpenAIBackend:
         if self._tokens is None:
             root = remote.base_url(self.spec).removesuffix("/v1")
             self._tokens = ServerTokenizer(self._http(), root, self.model_id,
-                                           remote.auth_headers(self.spec), self.connect_timeout)
+                                           lambda: remote.auth_headers(self.spec),
+                                           self.connect_timeout)
         return self._tokens
 
     def count_tokens(self, text: str) -> int:

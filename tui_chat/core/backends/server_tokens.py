@@ -20,7 +20,11 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Any
 
+from tui_chat.core.errors import TuiChatError
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import httpx
 
     from tui_chat.core.backends.base import Message
@@ -34,7 +38,9 @@ class ServerTokenizer:
     """Counts with the server's own tokenizer and template, when it has endpoints for it."""
 
     def __init__(self, client: httpx.Client, root: str, model: str,
-                 headers: dict[str, str], timeout: float) -> None:
+                 headers: Callable[[], dict[str, str]], timeout: float) -> None:
+        """``headers`` is called per request (the API key is read then; when it is
+        missing the request fails like any other: no count)."""
         self._client = client
         self._root = root.rstrip("/")
         self._model = model
@@ -100,12 +106,13 @@ class ServerTokenizer:
         import httpx
 
         try:
-            response = self._client.post(f"{self._root}{path}", json=body, headers=self._headers,
+            response = self._client.post(f"{self._root}{path}", json=body,
+                                         headers=self._headers(),
                                          timeout=httpx.Timeout(self._timeout))
             if response.status_code != 200:
                 return None
             return response.json()
-        except (httpx.HTTPError, ValueError):
+        except (httpx.HTTPError, ValueError, TuiChatError):
             log.debug("POST %s%s failed", self._root, path, exc_info=True)
             return None
 

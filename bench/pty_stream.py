@@ -15,7 +15,12 @@ counted. For each rate, the median of :data:`RUNS` runs of:
   frame; Textual writes a frame at once);
 - Enter to the request arriving at the server.
 
-Nothing here is asserted; it is a measurement (issue 20's "before" figures).
+Two more runs at 200 tokens a second: with ``[ui] max_fps = 10`` (``200_fps10``) and
+with ``--low-bandwidth`` (``200_low``); each says whether its final screen (pyte, the
+status row's figures masked) is the same as the plain 200 run's. For 200, 200_fps10
+and 200_low the first run's bytes are broken down by screen region and by frame
+(``pty_regions``). ``TUI_CHAT_FRAME_FILTER=0`` in the environment measures the app
+without its frame filter. Nothing here is asserted; it is a measurement.
 """
 
 from __future__ import annotations
@@ -33,12 +38,25 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from common import ROOT, isolate_env, markdown_tokens  # noqa: E402
+from pty_regions import breakdown, final_screen  # noqa: E402
 from startup import TimedPty, child_env  # noqa: E402
 from tests.servers import BadServer  # noqa: E402
 
 TOKENS = 2_000
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-RATES: dict[str, float | None] = {"50": 50.0, "200": 200.0, "1000": 1000.0, "flood": None}
+RATES: dict[str, tuple[float | None, str, list[str]]] = {
+    # name: tokens a second (None: a flood), extra config, extra arguments
+    "50": (50.0, "", []),
+    "200": (200.0, "", []),
+    "1000": (1000.0, "", []),
+    "flood": (None, "", []),
+    "200_fps10": (200.0, "[ui]\nmax_fps = 10\n", []),
+    "200_low": (200.0, "", ["--low-bandwidth"]),
+}
+BROKEN_DOWN = ("200", "200_fps10", "200_low")
+SETTLE_S = 0.4
+"""After the end marker, output quiet this long means the final frame is written (the
+prompt's cursor blinks every 0.5 s)."""
 END = "Qzendmarkerq"
 BURST_GAP_S = 0.004
 """Reads of the pty closer together than this are one frame (a frame is one write)."""
@@ -53,10 +71,10 @@ model = "scripted"
 
 
 def one_run(server: BadServer, config: Path, data: Path, rate: float | None,
-            tokens: list[str]) -> dict[str, Any]:
+            tokens: list[str], extra: list[str], detail: bool) -> dict[str, Any]:
     server.configure("ok", contents=tokens, models=["scripted"],
                      interval=(1.0 / rate) if rate else 0.0, stall_seconds=120.0)
-    args = ["--config", str(config), "--data-dir", str(data)]
+    args = ["--config", str(config), "--data-dir", str(data), *extra]
     with TimedPty(args, size=(120, 40), env=child_env(data), cwd=ROOT) as app:
         app.wait_ready(60)
         time.sleep(1.5)  # let the delayed start-up work (router, library scan) finish
@@ -69,6 +87,8 @@ def one_run(server: BadServer, config: Path, data: Path, rate: float | None,
         spent = app.cpu_seconds() - cpu
         output = app.text()[start:end]
         bursts = _bursts([t for t, size in app.arrivals if start < size <= end])
+        _settle(app)
+        everything, arrivals = app.text(), list(app.arrivals)
     first, last = server.first_request_at, server.last_content_at
     assert first is not None and last is not None
     stream_s = max(seen - first, 1e-6)
@@ -79,7 +99,19 @@ def one_run(server: BadServer, config: Path, data: Path, rate: float | None,
         "fps": bursts / stream_s,
         "enter_to_request_ms": (first - entered) * 1000.0,
         "bytes": len(output),
+        "screen": final_screen(everything),
+        "detail": breakdown(everything, arrivals, start, end, BURST_GAP_S) if detail else None,
     }
+
+
+def _settle(app: TimedPty) -> None:
+    """Wait (at most 5 s) until the app has written nothing for SETTLE_S."""
+    deadline = time.perf_counter() + 5.0
+    while time.perf_counter() < deadline:
+        last = app.arrivals[-1][0] if app.arrivals else 0.0
+        if time.perf_counter() - last >= SETTLE_S:
+            return
+        time.sleep(0.05)
 
 
 def _bursts(times: list[float]) -> int:
@@ -96,18 +128,28 @@ def main() -> int:
     isolate_env()
     tokens = markdown_tokens(TOKENS, seed=20)[: TOKENS - 1] + [f"\n\n{END}\n"]
     out: dict[str, Any] = {"tokens": len(tokens), "runs": RUNS, "size": "120x40"}
+    screens: dict[str, list[list[str]]] = {}
     with BadServer() as server, tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        config = root / "config.toml"
-        config.write_text(CONFIG.format(url=server.base_url), encoding="utf-8")
-        for name, rate in RATES.items():
+        for name, (rate, ui, extra) in RATES.items():
+            config = root / f"config-{name}.toml"
+            config.write_text(CONFIG.format(url=server.base_url) + ui, encoding="utf-8")
             runs = []
             for index in range(RUNS):
                 data = root / f"data-{name}-{index}"
                 data.mkdir()
-                runs.append(one_run(server, config, data, rate, tokens))
+                detail = index == 0 and name in BROKEN_DOWN
+                runs.append(one_run(server, config, data, rate, tokens, extra, detail))
+            screens[name] = [r.pop("screen") for r in runs]
+            details = [r.pop("detail") for r in runs]
             out[name] = {key: round(statistics.median(r[key] for r in runs), 2)
                          for key in runs[0]}
+            if details[0] is not None:
+                out[name]["where"] = details[0]
+    plain = screens["200"]
+    for name, shown in screens.items():
+        out[name]["same_screen_as_200"] = sum(s == plain[0] for s in shown)
+    out["200"]["screens_agree"] = all(s == plain[0] for s in plain)
     print(json.dumps(out))
     return 0
 

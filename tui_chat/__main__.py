@@ -31,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", metavar="DIR", help="history and logs folder (or $TUI_CHAT_DATA_DIR)"
     )
+    parser.add_argument(
+        "--low-bandwidth", action="store_true",
+        help="for slow links (SSH over a poor network): fewer frames, the log jumps by a "
+             "page, no cursor blink ([ui] low_bandwidth = true for this run)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"tui_chat.cli.{name}").add_parser(sub, common)

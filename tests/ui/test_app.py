@@ -195,20 +195,36 @@ async def test_log_follows_the_bottom_until_scrolled_up_and_end_returns(make_run
     app = TuiChatApp(make_runtime(backend=scripted_factory(backend)))
     async with app.run_test(size=(100, 24)) as pilot:
         log = app.query_one(ChatLog)
+
+        def end_in_view() -> bool:
+            # While streaming, the log follows in steps (ui.widgets.follow): blank room
+            # below the reply, and the reply's end anywhere in the view.
+            room = log.follow.room
+            return (room is not None and log.follow.active
+                    and log.scroll_y < room.virtual_region.y
+                    <= log.scroll_y + log.scrollable_content_region.height)
+
         await send(pilot, "Count from 1 to 300, one number per line.")
-        await wait_until(pilot, lambda: log.max_scroll_y > 5, what="a reply taller than the log")
-        await pilot.pause(0.3)
-        assert log.scroll_y >= log.max_scroll_y - 2  # following the bottom
+        await wait_until(pilot, lambda: log.max_scroll_y > 30, what="a reply taller than the log")
+        for _ in range(5):  # it keeps following, in jumps, as the reply grows
+            height_then = log.max_scroll_y
+            await wait_until(pilot, lambda: log.max_scroll_y > height_then + 3, what="more")
+            await pilot.pause(0.15)
+            assert end_in_view()
         log.focus()
         await pilot.press("home")  # the user scrolls up to read
         height_then = log.max_scroll_y
-        await wait_until(pilot, lambda: log.max_scroll_y > height_then + 3, what="more text")
+        await wait_until(pilot, lambda: log.max_scroll_y > height_then + 12, what="more text")
         assert log.scroll_y < 3  # it stayed where the user put it
         await pilot.press("end")
-        await wait_until(pilot, lambda: log.scroll_y >= log.max_scroll_y - 2, what="the jump")
+        await pilot.pause(0.3)
+        assert end_in_view()
         await pilot.press("escape")
         await wait_until(pilot, no_reply_streaming(app), what="stop")
         assert log.messages[-1].state == "stopped"  # Esc ended it before the script did
+        await wait_until(pilot, lambda: not log.follow.active, what="the room to go")
+        await pilot.pause(0.2)
+        assert log.scroll_y >= log.max_scroll_y - 1  # settled on the very bottom
 
 
 async def test_corrupt_code_model_shows_error_and_smollm2_answers(make_runtime) -> None:

@@ -35,6 +35,11 @@ BAD_CONFIGS = {
     "bad_default": ('default_model = "nope"\n' + GOOD_MODEL, "default_model"),
     "compact_at_range": ("compact_at = 1.5\n" + GOOD_MODEL, "compact_at must be a share"),
     "compact_at_type": ('compact_at = "soon"\n' + GOOD_MODEL, "compact_at"),
+    "ui_fps_range": (GOOD_MODEL + "[ui]\nmax_fps = 0\n", "ui.max_fps must be a whole number"),
+    "ui_fps_type": (GOOD_MODEL + '[ui]\nmax_fps = "fast"\n', "ui.max_fps"),
+    "ui_unknown": (GOOD_MODEL + "[ui]\nfps = 5\n", "fps is not a known key"),
+    "ui_low_type": (GOOD_MODEL + '[ui]\nlow_bandwidth = "yes"\n', "ui.low_bandwidth"),
+    "extra_buffers_type": (GOOD_MODEL + '[models.load]\nextra_buffers = "no"\n', "extra_buffers"),
 }
 REMOTE_MODEL = """
 [[models]]
@@ -80,6 +85,18 @@ def test_timeouts_are_typed_with_todays_defaults_and_reach_the_backend() -> None
     assert (plain.connect_timeout, plain.read_timeout) == (5.0, 60.0)  # as before the keys
     backend = OpenAIBackend(team)  # no connection is made before load() or stream()
     assert (backend.connect_timeout, backend.read_timeout) == (2.0, 7.5)
+
+
+def test_ui_table_defaults_and_low_bandwidth() -> None:
+    assert parse_config(GOOD_MODEL, None).ui.max_fps == 15
+    config = parse_config(GOOD_MODEL + "[ui]\nmax_fps = 10\n", None)
+    assert (config.ui.max_fps, config.ui.low_bandwidth, config.ui.step_share) == (10, False, 0.5)
+    low = parse_config(GOOD_MODEL + "[ui]\nlow_bandwidth = true\n", None).ui
+    assert (low.max_fps, low.low_bandwidth) == (4, True) and low.step_share > 0.5
+    flag = config.ui.with_low_bandwidth()  # --low-bandwidth over max_fps = 10
+    assert (flag.max_fps, flag.low_bandwidth) == (4, True)
+    slower = parse_config(GOOD_MODEL + "[ui]\nmax_fps = 2\n", None).ui.with_low_bandwidth()
+    assert slower.max_fps == 2  # a lower max_fps stays
 
 
 def test_shipped_config_is_valid_and_has_the_catalog() -> None:

@@ -38,7 +38,7 @@ def run_command(args: argparse.Namespace) -> int:
         if command == "tui":
             from tui_chat.ui.app import run_app
 
-            return run_app(runtime)
+            return run_app(runtime, low_bandwidth=getattr(args, "low_bandwidth", False))
         module = importlib.import_module(f"tui_chat.cli.{command}")
         return int(module.run(args, runtime) or 0)
     except KeyboardInterrupt:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
+from tui_chat.core.config_ui import UiConfig, parse_ui
 from tui_chat.core.errors import ConfigError
 from tui_chat.core.events import AUTO
 from tui_chat.core.paths import builtin_config_file
@@ -90,6 +91,7 @@ TOP_KEYS = {
     "models",
     "keys",
     "router",
+    "ui",
 }
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 CONNECT_TIMEOUT_S = 5.0
@@ -193,6 +195,8 @@ class Config:
     """The parsed TOML, kept so saves round-trip keys this code does not model."""
     model_dirs: tuple[Path, ...] = ()
     """More folders searched for GGUF files (``model_dirs = [...]``), absolute."""
+    ui: UiConfig = field(default_factory=UiConfig)
+    """The ``[ui]`` table (frames and bytes, see ``config_ui``)."""
 
     def model(self, name: str) -> ModelSpec:
         """Return the model called ``name`` or raise ConfigError."""
@@ -436,6 +440,7 @@ class _Validator:
             router=self.router(data.get("router", {}), seen),
             raw=data,
             model_dirs=model_dirs,
+            ui=parse_ui(self, data.get("ui", {})),
         )
 
     def model(

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 from dataclasses import replace
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.worker import Worker, WorkerState
 
 from tui_chat.core.config_save import set_top_level_value
@@ -26,6 +28,7 @@ from tui_chat.core.runtime import Runtime
 from tui_chat.core.store import DamagedHistory
 from tui_chat.core.store.schema import needs_upgrade
 from tui_chat.ui.commands import ChatCommands
+from tui_chat.ui.frames import filtered_driver
 from tui_chat.ui.pacing import InterpreterTuning
 from tui_chat.ui.screens.chat import ChatScreen
 from tui_chat.ui.screens.help import HelpScreen, binding_rows
@@ -68,6 +71,8 @@ class TuiChatApp(App[int]):
         self._chat: ChatScreen | None = None
         self._tuning = InterpreterTuning()
         self._watch: TerminalWatch | None = None
+        self.ui_config = runtime.config.ui
+        """Frames and bytes (``[ui]``; ``--low-bandwidth`` turns its mode on)."""
 
     def get_default_screen(self) -> ChatScreen | DamagedHistoryScreen:
         """The chat, or first the question of what to do with a damaged history."""
@@ -82,6 +87,20 @@ class TuiChatApp(App[int]):
             self._chat = ChatScreen(self.runtime.service, self.runtime.models,
                                     self.runtime.config.default_model, self.keymap)
         return self._chat
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, writing only what the terminal does not show yet (ui.frames).
+
+        ``TUI_CHAT_FRAME_FILTER=0`` writes every frame whole (to compare, or to rule the
+        filter out when the screen looks wrong)."""
+        driver = super().get_driver_class()
+        return driver if os.environ.get("TUI_CHAT_FRAME_FILTER") == "0" else filtered_driver(driver)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The terminal redraws itself on a resize: the next frame is written whole."""
+        frames = getattr(self._driver, "frame_filter", None)
+        if frames is not None:
+            frames.forget()
 
     def on_mount(self) -> None:
         self._tuning.apply()
@@ -207,9 +226,10 @@ class TuiChatApp(App[int]):
         self.exit(0)
 
 
-def run_app(runtime: Runtime) -> int:
+def run_app(runtime: Runtime, *, low_bandwidth: bool = False) -> int:
     """Run the TUI until the user quits; returns the exit code.
 
+    ``low_bandwidth``: ``--low-bandwidth`` (``[ui] low_bandwidth`` for this run).
     The history opens first, before the terminal changes: a locked or unreadable one
     raises its one sentence (the CLI prints it and exits non-zero); a damaged one is
     shown in the app, which offers to move it aside.
@@ -223,5 +243,7 @@ def run_app(runtime: Runtime) -> int:
     except DamagedHistory as exc:
         damaged = exc
     app = TuiChatApp(runtime, damaged)
+    if low_bandwidth:
+        app.ui_config = app.ui_config.with_low_bandwidth()
     result = app.run()
     return int(result or 0)

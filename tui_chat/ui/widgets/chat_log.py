@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from textual import on
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -28,6 +29,7 @@ from tui_chat.core.chat import ChatService
 from tui_chat.core.errors import TuiChatError
 from tui_chat.core.events import Role
 from tui_chat.core.store import MessageTree, StoredMessage
+from tui_chat.ui.widgets.follow import StepFollow
 from tui_chat.ui.widgets.message import MessageView
 
 MAX_MOUNTED_MESSAGES = 200
@@ -150,6 +152,8 @@ class ChatLog(VerticalScroll, can_focus=True):
         self._placeholder: OlderMessages | None = None
         self._loading_older = False
         self._scroll_check = False
+        self.follow = StepFollow(self)
+        """Follows a streaming reply in steps (ui.widgets.follow)."""
 
     @property
     def messages(self) -> list[MessageView]:
@@ -172,7 +176,7 @@ class ChatLog(VerticalScroll, can_focus=True):
 
     async def add(self, view: MessageView, *more: MessageView) -> MessageView:
         """Append one or more messages (one mount); returns the last one."""
-        await self.mount(view, *more)
+        await self.mount(view, *more, before=self.follow.room if self.follow.active else None)
         view = more[-1] if more else view
         views = self.messages
         if len(views) > MAX_MOUNTED_MESSAGES:
@@ -253,6 +257,7 @@ class ChatLog(VerticalScroll, can_focus=True):
         self._older = []
         self._placeholder = None
         await self.remove_children()
+        self.follow.forget()
         self.cursor = None
 
     async def show(self, path: Iterable[StoredMessage], tree: MessageTree | None = None, *,
@@ -384,6 +389,26 @@ class ChatLog(VerticalScroll, can_focus=True):
         screen = self.scrollable_content_region.height
         if self._older and self.scroll_y < PREFETCH_SCREENS * screen:
             await self.show_older()
+
+    def on_mount(self) -> None:
+        ui = getattr(self.app, "ui_config", None)
+        if ui is not None:
+            self.follow.share = ui.step_share
+
+    @on(MessageView.StreamStarted)
+    async def _make_room(self, event: MessageView.StreamStarted) -> None:
+        event.stop()
+        await self.follow.start()
+
+    @on(MessageView.StreamEnded)
+    async def _settle(self, event: MessageView.StreamEnded) -> None:
+        event.stop()
+        await self.follow.stop()
+
+    def watch_virtual_size(self) -> None:
+        """The content grew or shrank: a reply followed in steps may need a jump."""
+        if self.follow.active:
+            self.call_later(self.follow.check)
 
     def action_follow(self) -> None:
         """Jump to the end and follow new text again."""

@@ -43,6 +43,7 @@ from textual.widgets.markdown import MarkdownStream
 from textual.worker import Worker
 
 from tui_chat.core import events as core
+from tui_chat.core.config_ui import DEFAULT_MAX_FPS
 from tui_chat.core.errors import TuiChatError
 from tui_chat.core.events import MessageState
 from tui_chat.ui import messages as msg
@@ -55,8 +56,9 @@ log = logging.getLogger(__name__)
 SHOW_LIMIT = 6_000
 """Longer user messages (pastes) show their start and a count; copy still gets it all."""
 
-FLUSH_INTERVAL = 1 / 15
-"""Least seconds between two Markdown appends while streaming (the fastest pace)."""
+FLUSH_INTERVAL = 1 / DEFAULT_MAX_FPS
+"""Least seconds between two Markdown appends while streaming (the fastest pace), unless
+``[ui] max_fps`` says otherwise."""
 
 UI_SHARE = 0.05
 """Most of the UI thread's time a streaming reply may take.
@@ -104,6 +106,14 @@ class MessageView(Vertical):
     class ThinkingFlush(Message):
         """New reasoning waits for the thinking block."""
 
+    @dataclass
+    class StreamStarted(Message):
+        """This message started streaming (the log makes room below it)."""
+
+    @dataclass
+    class StreamEnded(Message):
+        """This message stopped streaming (the log settles on the bottom)."""
+
     role: reactive[str] = reactive("assistant")
     """``user``, ``assistant`` or ``notice``."""
     meta: reactive[str] = reactive("")
@@ -138,7 +148,7 @@ class MessageView(Vertical):
         """Hides the blocks of a long body while they are far out of view."""
         self._stream: MarkdownStream | None = None
         self._ui_thread: int | None = None
-        self._pace = FLUSH_INTERVAL
+        self._pace = self._interval = FLUSH_INTERVAL
         self._cycle_cpu: float | None = None
         self.on_first_text: Callable[[], None] | None = None
         """Called once, when the reply's first text is in the body (UI thread)."""
@@ -235,8 +245,13 @@ class MessageView(Vertical):
         self.state = "streaming"
         self._ui_thread = threading.get_ident()
         self.buffer.reopen()
+        ui = getattr(self.app, "ui_config", None)
+        if ui is not None:
+            self._interval = 1 / ui.max_fps
+            self._pace = max(self._pace, self._interval)
         if self._stream is None:
             self._stream = Markdown.get_stream(self.body)
+        self.post_message(self.StreamStarted())
 
     def push(self, text: str) -> None:
         """Queue streamed text; safe to call from any thread.
@@ -274,7 +289,7 @@ class MessageView(Vertical):
             return
         now = time.monotonic()
         behind = self.buffer.worker_waiting or self.buffer.size > APPEND_CHARS
-        wait = self.buffer.last_flush + (FLUSH_INTERVAL if behind else self._pace) - now
+        wait = self.buffer.last_flush + (self._interval if behind else self._pace) - now
         if wait > 0:
             self.set_timer(wait, self._wake)
             return
@@ -294,7 +309,7 @@ class MessageView(Vertical):
         elif first is not None:
             self.on_first_text = first
         if self.buffer.size:
-            self.set_timer(FLUSH_INTERVAL, self._wake)
+            self.set_timer(self._interval, self._wake)
         self.call_after_refresh(self.offscreen.update)
 
     def _update_pace(self) -> None:
@@ -302,7 +317,7 @@ class MessageView(Vertical):
         cpu = time.thread_time()
         if self._cycle_cpu is not None:
             spent = cpu - self._cycle_cpu
-            self._pace = min(MAX_PACE, max(FLUSH_INTERVAL, spent / UI_SHARE))
+            self._pace = min(max(MAX_PACE, self._interval), max(self._interval, spent / UI_SHARE))
         self._cycle_cpu = cpu
 
     async def finish(self, text: str, state: str, meta: str | None = None,
@@ -331,6 +346,8 @@ class MessageView(Vertical):
         if meta is not None:
             self.meta = meta
         self.state = state
+        if streamed:
+            self.post_message(self.StreamEnded())
 
     def on_unmount(self) -> None:
         """A view removed mid-stream (session switched) drops its stream task."""

@@ -65,6 +65,11 @@ class PromptInput(TextArea):
         self._recall_index: int | None = None
         self._in_flight = False
 
+    def on_mount(self) -> None:
+        ui = getattr(self.app, "ui_config", None)
+        if ui is not None and ui.low_bandwidth:
+            self.cursor_blink = False  # each blink is a frame sent over the link
+
     def expanded(self, text: str | None = None) -> str:
         """``text`` (default: the prompt) with paste tokens replaced by their content."""
         source = self.text if text is None else text

@@ -1,0 +1,98 @@
+"""Following a streaming reply in steps, so the screen is not rewritten for every line.
+
+A log that follows the bottom line by line moves every message up each time the reply
+gains a line, and a terminal can only be told so by rewriting every row of the log
+(Textual draws no terminal scrolls, and the sidebar beside the log rules them out). Over
+SSH that is most of what streaming costs.
+
+So while a reply streams and the log follows it, the log keeps blank room below the
+reply (:class:`TailRoom`, a share of the view's height) and stays still while the reply
+fills it. Only when the reply's end passes the bottom of the view does the log jump, by
+the height of the room at once. When the reply ends the room goes and the log settles on
+the bottom, as it would have without the steps. A ``share`` of 0 follows line by line.
+"""
+
+from __future__ import annotations
+
+from textual.containers import ScrollableContainer
+from textual.widgets import Static
+
+DEFAULT_SHARE = 0.5
+"""The room below a streaming reply, as a share of the view's height."""
+
+
+class TailRoom(Static):
+    """Blank room below a streaming reply (the log jumps by its height)."""
+
+    DEFAULT_CSS = """
+    TailRoom {
+        width: 1fr;
+    }
+    """
+
+
+class StepFollow:
+    """A log's following of a streaming reply in steps (see the module docstring)."""
+
+    def __init__(self, log: ScrollableContainer, share: float = DEFAULT_SHARE) -> None:
+        self.log = log
+        self.share = share
+        """The room's height as a share of the view's (0: follow line by line)."""
+        self.room: TailRoom | None = None
+        self._at: float | None = None
+        """Where this put the view last (the user has scrolled when it is elsewhere)."""
+
+    @property
+    def active(self) -> bool:
+        """True while the room is in the log."""
+        return self.room is not None and self.room.is_attached
+
+    def _following(self) -> bool:
+        log = self.log
+        if log.scroll_y >= log.max_scroll_y - 0.5:
+            return True
+        return self._at is not None and abs(log.scroll_y - self._at) < 0.5
+
+    async def start(self) -> None:
+        """A reply starts streaming: make room below it if the log follows the bottom."""
+        log = self.log
+        if self.active or not log.is_anchored or log.scroll_y < log.max_scroll_y - 0.5:
+            return
+        height = min(log.scrollable_content_region.height - 1,
+                     round(log.scrollable_content_region.height * self.share))
+        if height < 1:
+            return
+        log.release_anchor()  # the view stays put while the room goes in below
+        self._at = log.scroll_y
+        self.room = TailRoom()
+        self.room.styles.height = height
+        await log.mount(self.room)
+
+    def check(self) -> None:
+        """The log's content changed: jump when the reply's end is below the view."""
+        if not self.active or not self._following():
+            return
+        assert self.room is not None
+        log = self.log
+        end = self.room.virtual_region.y
+        if end > log.scroll_y + log.scrollable_content_region.height:
+            log.scroll_to(y=log.max_scroll_y, animate=False, immediate=True)
+        self._at = log.scroll_y
+        log.release_anchor()
+
+    async def stop(self) -> None:
+        """The reply ended: the room goes; a log that followed settles on the bottom."""
+        room, self.room = self.room, None
+        if room is None:
+            return
+        following = room.is_attached and self._following()
+        self._at = None
+        if room.is_attached:
+            await room.remove()
+        if following:
+            self.log.anchor()
+
+    def forget(self) -> None:
+        """The log was emptied (the room with it)."""
+        self.room = None
+        self._at = None

@@ -8,16 +8,19 @@ import random
 import re
 
 import pyte
+import pytest
+from rich.cells import cell_len
 from rich.style import Style
 
-from tui_chat.ui.frames import FrameFilter, merge_styles
+from tui_chat.ui.frames import FrameFilter
 
 COLS, ROWS = 60, 12
 STYLES = [Style(color="grey85", bgcolor="grey11"), Style(color="cyan", bgcolor="grey11"),
           Style(bold=True, color="yellow"), Style(italic=True, bgcolor="grey15"),
           Style(underline=True), Style(reverse=True), Style()]
 PIECE = re.compile(r"\x1b\[\d+;\d+H(?:(?!\x1b\[\d+;\d+H).)*", re.S)
-WORDS = ["the", "reply", "grows", "│", "█", "═", "日本", "naïve", "   ", "x", "—", "→"]
+WORDS = ["the", "reply", "grows", "│", "█", "═", "日本", "naïve", "   ", "x", "—", "→",
+         " " * 12]
 
 
 def cells(screen: pyte.Screen) -> list[list[tuple[object, ...]]]:
@@ -38,19 +41,38 @@ def piece(rng: random.Random) -> str:
     return "".join(out)
 
 
+def span(part: str) -> tuple[int, range]:
+    move = re.match(r"\x1b\[(\d+);(\d+)H", part)
+    assert move is not None
+    row, column = int(move.group(1)), int(move.group(2))
+    text = re.sub(r"\x1b\[[0-9;]*m", "", part[move.end():])
+    return row, range(column - 1, column + cell_len(text) + 1)  # and a cell either side
+
+
 def frame(rng: random.Random, previous: list[str]) -> str:
-    """A frame: new pieces, and often pieces of the last frame again (unchanged cells)."""
-    parts = [p for p in previous if rng.random() < 0.6]
-    parts += [piece(rng) for _ in range(rng.randint(1, 6))]
-    rng.shuffle(parts)
+    """A frame: new pieces, and often pieces of the last frame again (unchanged cells).
+
+    As in Textual's frames, no two pieces of one frame write the same cell (a later
+    frame may write over any part of an earlier one, wide characters included)."""
+    candidates = [p for p in previous if rng.random() < 0.6]
+    candidates += [piece(rng) for _ in range(rng.randint(1, 6))]
+    rng.shuffle(candidates)
+    parts, taken = [], set()
+    for part in candidates:
+        row, columns = span(part)
+        cells = {(row, c) for c in columns}
+        if not cells & taken:
+            parts.append(part)
+            taken |= cells
     return "".join(parts) + f"\x1b[{rng.randint(1, ROWS)};{rng.randint(1, COLS)}H"
 
 
-def test_the_filtered_stream_shows_the_same_cells_after_every_frame() -> None:
+@pytest.mark.parametrize("erase", [False, True])
+def test_the_filtered_stream_shows_the_same_cells_after_every_frame(erase: bool) -> None:
     rng = random.Random(20)
     plain, filtered = pyte.Screen(COLS, ROWS), pyte.Screen(COLS, ROWS)
     feed_plain, feed_filtered = pyte.Stream(plain), pyte.Stream(filtered)
-    frames = FrameFilter()
+    frames = FrameFilter(erase=erase)
     previous: list[str] = []
     for index in range(400):
         data = frame(rng, previous)
@@ -75,26 +97,50 @@ def test_an_unchanged_frame_writes_nothing_and_a_forgotten_screen_is_written_who
     assert "hello" in frames(data)
 
 
-def test_a_piece_over_another_makes_it_unknown() -> None:
+def test_only_the_changed_cells_of_a_row_are_written() -> None:
     frames = FrameFilter()
-    first = "\x1b[2;1H" + "abcdef"
-    over = "\x1b[2;3H" + "XY"
-    assert frames(first) and frames(over)
-    assert "abcdef" in frames(first)  # row 2 now shows abXYef: written again
+    grey = Style(color="grey85", bgcolor="grey11")
+    frames("\x1b[2;1H" + grey.render("the reply grows", color_system="256"))
+    out = frames("\x1b[2;1H" + grey.render("the reply grows on", color_system="256"))
+    assert out.startswith("\x1b[2;16H") and "the reply" not in out and " on" in out
+
+
+def test_a_row_drawn_in_other_pieces_but_showing_the_same_is_not_written() -> None:
+    frames = FrameFilter()
+    frames("\x1b[5;1H" + "left|right")
+    assert frames("\x1b[5;1H" + "left" + "\x1b[5;5H" + "|right") == ""
 
 
 def test_neighbours_in_one_style_share_its_sequence() -> None:
-    grey = Style(color="grey85", bgcolor="grey11").render
-    body = grey("one ", color_system="256") + grey("two", color_system="256")
-    merged = merge_styles(body)
-    assert merged.count("\x1b[0m") == 1 and merged.endswith("\x1b[0m")
-    assert "one two" in merged
-    other = Style(bold=True).render("three", color_system="256")
-    assert merge_styles(body + other).count("\x1b[0m") == 2  # another style: reset between
-
-
-def test_adjacent_pieces_on_a_row_become_one() -> None:
     frames = FrameFilter()
-    blank = Style(bgcolor="grey11").render(" ", color_system="256")
-    out = frames(f"\x1b[4;10H{blank}\x1b[4;11H{blank}\x1b[4;12H{blank}")
-    assert out.count("H") == 1 and out.count("\x1b[0m") == 1
+    grey = Style(color="grey85", bgcolor="grey11").render
+    out = frames("\x1b[4;10H" + grey(" ", color_system="256") + "\x1b[4;11H"
+                 + grey(" ", color_system="256") + grey("ab", color_system="256"))
+    assert out.count("H") == 1 and out.count("\x1b[0m") == 1 and "  ab" in out
+
+
+def test_wide_characters_are_written_whole() -> None:
+    frames = FrameFilter()
+    frames("\x1b[1;1H" + "a日本b")
+    out = frames("\x1b[1;1H" + "a日本c")
+    assert out == "\x1b[1;6Hc"
+    out = frames("\x1b[1;1H" + "a日木c")  # the right one changed: from its left half
+    assert out == "\x1b[1;4H木"
+
+
+def test_blanks_become_an_erase_where_the_terminal_erases_in_colour() -> None:
+    grey = Style(bgcolor="grey11").render(" " * 40, color_system="256")
+    under = Style(underline=True).render(" " * 40, color_system="256")
+    assert "\x1b[40X" in FrameFilter(erase=True)("\x1b[1;1H" + grey)
+    assert "\x1b[40X" not in FrameFilter(erase=False)("\x1b[1;1H" + grey)
+    assert "\x1b[40X" not in FrameFilter(erase=True)("\x1b[1;1H" + under)  # shows its line
+    out = FrameFilter(erase=True)("\x1b[1;1H" + grey + "end")
+    assert "\x1b[40X\x1b[40C" in out and out.endswith("end")
+
+
+def test_a_change_of_colour_sets_only_the_colour() -> None:
+    grey = Style(color="grey85", bgcolor="grey11")
+    cyan = Style(color="cyan", bgcolor="grey11")
+    out = FrameFilter()("\x1b[1;1H" + grey.render("a", color_system="256")
+                        + cyan.render("b", color_system="256"))
+    assert out == "\x1b[1;1H\x1b[38;5;253;48;5;234ma\x1b[36mb\x1b[0m"

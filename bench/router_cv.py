@@ -97,7 +97,7 @@ def main() -> int:
     out["cv_all"]["confusion"] = confusion([(labels[i], got[i]) for i in range(len(pool))])
     if "--misses" in sys.argv:
         for i in range(len(pool)):
-            if got[i] != labels[i] and pool[i][2] == "dev":
+            if got[i] != labels[i] and ("--all" in sys.argv or pool[i][2] == "dev"):
                 print(f"{labels[i]:>8} -> {got[i]:<8} {' '.join(texts[i].split())[:90]!r}",
                       file=sys.stderr)
     print(json.dumps(out))

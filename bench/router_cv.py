@@ -54,7 +54,7 @@ def main() -> int:
     from router_heldout_b import HELDOUT_B
     from tui_chat.core import router_model
     from tui_chat.core.config import ROLES, load_config
-    from tui_chat.core.router import Router
+    from tui_chat.core.router import Router, rule_features
     from tui_chat.core.similarity import embed_texts, shipped_examples
 
     folds = int(sys.argv[sys.argv.index("--folds") + 1]) if "--folds" in sys.argv else 5
@@ -71,7 +71,7 @@ def main() -> int:
     pool = [(r, t, "examples") for r, t in shipped_examples()]
     pool += [(i.role, i.text, "dev") for i in HELDOUT_19 + HELDOUT_B]
     texts = [t for _, t, _ in pool]
-    x = router_model.featurize(texts, embed_texts)
+    x = router_model.featurize(texts, embed_texts, rule_features)
     labels = np.array([r for r, _, _ in pool])
     rng = np.random.default_rng(19)
     fold_of = np.zeros(len(pool), dtype=int)

@@ -1,9 +1,10 @@
 """The learned half of the auto router: a linear classifier over the example prompts.
 
-Each prompt becomes one feature vector: its WordLlama embedding (what it is about, across
-languages), hashed character n-grams of its words (the words that say what is asked:
-"invent", "imagine", "corrige", "these"), and a flag for a given text (a quoted passage or
-text after a colon). A multinomial logistic regression over the labelled examples turns
+Each prompt becomes one feature vector: the WordLlama embedding of its ask (what it is
+about, across languages), hashed character n-grams of the ask's words (the words that say
+what is asked: "invent", "imagine", "corrige", "these"), a flag for a given text (a quoted
+passage, text after a colon, a pasted block) and that text's own embedding, and the rules'
+score per role. A multinomial logistic regression over the labelled examples turns
 that into a probability per role.
 
 The regression is trained offline on the shipped examples and ships as package data
@@ -17,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,8 @@ USER_WEIGHT = 5.0
 """Sample weight of an example from ``[router.examples]`` (shipped ones weigh 1)."""
 MAX_ITER = 300
 """L-BFGS iterations; training converges well before on a few thousand examples."""
+RULE_SCALE = 4.0
+"""The rule scores (0 to 1 per role) enter the classifier multiplied by this."""
 GIVEN_EMBEDDING = True
 GIVEN_SCALE = 1.0
 """The given text's embedding is a feature too, scaled by this."""
@@ -168,7 +171,8 @@ class Features:
     """Prompts as the classifier sees them: dense embeddings and sparse n-grams (CSR)."""
 
     dense: Any
-    """(n, dim + 1) float32: the ask's unit embedding and a flag for given prose."""
+    """(n, 2 dim + 1 + roles) float32: the ask's unit embedding, a flag for given prose, the
+    given prose's embedding (zeros if none) and the rule scores."""
     indices: Any
     """Bucket of each stored n-gram value."""
     values: Any
@@ -193,8 +197,14 @@ class Features:
         )
 
 
-def featurize(texts: Sequence[str], embed: Any) -> Features:
-    """Features of ``texts``; ``embed`` maps a list of strings to unit row vectors."""
+def featurize(
+    texts: Sequence[str], embed: Any, rules: Callable[[str], Sequence[float]]
+) -> Features:
+    """Features of ``texts``.
+
+    ``embed`` maps a list of strings to unit row vectors; ``rules`` gives the rule scores of
+    one text (one number per role, 0 to 1), so the classifier learns how far to trust them.
+    """
     import numpy as np
 
     split = [(clip(ask), given) for ask, given in map(split_given, texts)]
@@ -209,6 +219,7 @@ def featurize(texts: Sequence[str], embed: Any) -> Features:
         if with_given:
             given_vectors[with_given] = embed([clip(split[i][1]) for i in with_given])
         parts.append(GIVEN_SCALE * given_vectors)
+    parts.append(RULE_SCALE * np.array([list(rules(t)) for t in texts], dtype=np.float32))
     indices: list[int] = []
     values: list[float] = []
     rows: list[int] = []
@@ -230,7 +241,7 @@ class RoleModel:
     """A trained regression: role probabilities for featurized prompts."""
 
     dense: Any
-    """(dim + 1, roles) weights of the dense features."""
+    """(dense features, roles) weights of the dense features."""
     sparse: Any
     """(HASH_BUCKETS, roles) weights of the n-gram buckets."""
     bias: Any

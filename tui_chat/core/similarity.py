@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,13 @@ def embed_texts(texts: Sequence[str]) -> Any:
 class ExampleIndex:
     """The example prompts, their embeddings and the classifier, loaded once and lazily."""
 
-    def __init__(self, extra: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        rules: Callable[[str], Sequence[float]],
+        extra: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self._rules = rules
+        """The rule scores the classifier takes as features (``router.rule_features``)."""
         self._extra = [(r, t) for r, texts in (extra or {}).items() for t in texts if t.strip()]
         self._lock = threading.Lock()
         self._classifier: RoleModel | None = None
@@ -105,7 +111,7 @@ class ExampleIndex:
 
         self._ensure()
         assert self._classifier is not None
-        x = featurize([text], embed_texts)
+        x = featurize([text], embed_texts, self._rules)
         probabilities = self._classifier.probabilities(x)[0]
         sims = 0.5 * (self._matrix @ x.dense[0, : self._matrix.shape[1]] + self._ngrams(x))
         result: dict[str, RoleScore] = {}
@@ -138,11 +144,11 @@ class ExampleIndex:
                 return
             import numpy as np
 
-            shipped, shipped_x = _shipped_features()
+            shipped, shipped_x = shipped_features(self._rules)
             pairs = shipped + self._extra
             x = shipped_x
             if self._extra:
-                x = x + featurize([t for _, t in self._extra], embed_texts)
+                x = x + featurize([t for _, t in self._extra], embed_texts, self._rules)
             classifier, digest = load_shipped()
             if self._extra or digest != examples_digest(shipped):
                 weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(self._extra)
@@ -156,10 +162,12 @@ class ExampleIndex:
 
 
 @functools.cache
-def _shipped_features() -> tuple[list[tuple[str, str]], Any]:
+def shipped_features(
+    rules: Callable[[str], Sequence[float]],
+) -> tuple[list[tuple[str, str]], Features]:
     """The shipped examples and their features, computed once per process."""
     pairs = shipped_examples()
-    return pairs, featurize([t for _, t in pairs], embed_texts)
+    return pairs, featurize([t for _, t in pairs], embed_texts, rules)
 
 
 @functools.cache

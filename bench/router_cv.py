@@ -29,7 +29,7 @@ class _FixedScores:
     def __init__(self, probabilities: dict[str, Any]) -> None:
         self._p = probabilities
 
-    def scores(self, text: str) -> dict[str, Any]:
+    def scores(self, text: str, rules: Any = None) -> dict[str, Any]:
         from tui_chat.core.config import ROLES
         from tui_chat.core.similarity import RoleScore
 

@@ -405,7 +405,11 @@ def rule_features(text: str) -> list[float]:
     chat), capped at ``RULE_FEATURE_CAP`` and divided by it. The shipped ``long_prompt_chars``
     is used, so the features mean the same in training and in every configuration.
     """
-    totals = _totals(_dedupe(_builtin_signals(_Text.of(text), DEFAULT_LONG_CHARS)))
+    return _rule_scores(_totals(_dedupe(_builtin_signals(_Text.of(text), DEFAULT_LONG_CHARS))))
+
+
+def _rule_scores(totals: dict[str, float]) -> list[float]:
+    """Rule totals as the classifier's features (see ``rule_features``)."""
     return [min(max(totals[r] - (0.0 if r == "chat" else CHAT_BASELINE), 0.0),
                 RULE_FEATURE_CAP) / RULE_FEATURE_CAP for r in ROLES]
 
@@ -450,7 +454,7 @@ class Router:
         if custom or max(strong.values()) >= STRONG_ENOUGH:
             role = _best(totals)
             return Explanation(role, _reason(role, found), totals, {}, {})
-        similar = self._index.scores(text)
+        similar = self._index.scores(text, _rule_scores(totals))  # the rules run once
         blended = {
             r: similar[r].score + RULE_WEIGHT * min(_over_baseline(r, totals), RULE_CAP) / RULE_CAP
             for r in ROLES

@@ -92,7 +92,9 @@ class ExampleIndex:
         self._matrix: Any = None
         self._roles: Any = None
         self._texts: list[str] = []
-        self._grams: Features
+        self._bucket_starts: Any = None
+        self._entry_rows: Any = None
+        self._entry_values: Any = None
 
     def warm_up(self) -> threading.Thread:
         """Load everything in a daemon thread, so the first route does not wait for it."""
@@ -105,13 +107,13 @@ class ExampleIndex:
         """True once the models and the example matrix are in memory."""
         return self._classifier is not None
 
-    def scores(self, text: str) -> dict[str, RoleScore]:
-        """One ``RoleScore`` per role for ``text``."""
+    def scores(self, text: str, rules: Sequence[float] | None = None) -> dict[str, RoleScore]:
+        """One ``RoleScore`` per role for ``text``; ``rules``, its rule scores if known."""
         import numpy as np
 
         self._ensure()
         assert self._classifier is not None
-        x = featurize([text], embed_texts, self._rules)
+        x = featurize([text], embed_texts, self._rules if rules is None else lambda _: rules)
         probabilities = self._classifier.probabilities(x)[0]
         sims = 0.5 * (self._matrix @ x.dense[0, : self._matrix.shape[1]] + self._ngrams(x))
         result: dict[str, RoleScore] = {}
@@ -127,14 +129,20 @@ class ExampleIndex:
         return result
 
     def _ngrams(self, x: Features) -> Any:
-        """Cosine of the one prompt in ``x`` to every example, over character n-grams."""
+        """Cosine of the one prompt in ``x`` to every example, over character n-grams.
+
+        Only the examples' entries in the prompt's buckets are read (an inverted index), so
+        the cost follows the prompt, not the size of the example set.
+        """
         import numpy as np
 
-        query = np.zeros(HASH_BUCKETS)
-        query[x.indices] = x.values
-        grams = self._grams
-        return np.bincount(grams.rows, weights=grams.values * query[grams.indices],
-                           minlength=grams.count)
+        starts = self._bucket_starts[x.indices]
+        lengths = self._bucket_starts[x.indices + 1] - starts
+        total = int(lengths.sum())
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        weights = self._entry_values[offsets] * np.repeat(x.values, lengths)
+        return np.bincount(self._entry_rows[offsets], weights=weights,
+                           minlength=len(self._texts))
 
     def _ensure(self) -> None:
         if self._classifier is not None:
@@ -157,7 +165,10 @@ class ExampleIndex:
             self._texts = [t for _, t in pairs]
             self._roles = np.array([r for r, _ in pairs])
             self._matrix = np.ascontiguousarray(x.dense[:, :dim])
-            self._grams = x
+            order = np.argsort(x.indices, kind="stable")
+            self._bucket_starts = np.searchsorted(x.indices[order], np.arange(HASH_BUCKETS + 1))
+            self._entry_rows = x.rows[order]
+            self._entry_values = x.values[order]
             self._classifier = classifier
 
 

@@ -160,7 +160,8 @@ class ExampleIndex:
             classifier, digest = load_shipped()
             if self._extra or digest != examples_digest(shipped):
                 weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(self._extra)
-                classifier = train(x, [r for r, _ in pairs], weights)
+                start = classifier if digest == examples_digest(shipped) else None
+                classifier = train(x, [r for r, _ in pairs], weights, start)
             dim = load_model().embedding.shape[1]
             self._texts = [t for _, t in pairs]
             self._roles = np.array([r for r, _ in pairs])

@@ -1,9 +1,10 @@
 """Routing cost and accuracy: time per prompt, the memory the router's models add, scores.
 
 ``python bench/routing.py [--knn] [--smollm2]`` prints one JSON line. Prompts are held-out
-set B (tests/unit/router_heldout_b.py, never tuned against), routed after a warm-up, so the
+set B (tests/unit/router_heldout_b.py), routed after a warm-up, so the
 figure is the steady per-reply cost; the one-off load is reported apart. The issue-19 first
-held-out set (now a dev set) is scored too. ``--knn`` also measures the option the
+held-out set is scored too (both are dev sets since the third round of issue 19; a blind
+set is kept elsewhere). ``--knn`` also measures the option the
 classifier replaced: the same rules, then the mean cosine of the 5 nearest examples per
 role over WordLlama embeddings of the same examples. ``--smollm2`` measures the rejected
 SmolLM2-135M embeddings through llama-cpp-python (mean-pooled, k-NN), in this bench process

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from tui_chat.core.config import ROLES, Config, ModelSpec
+from tui_chat.core.config import ROLES, Config, ModelSpec, RouterConfig
 from tui_chat.core.events import AUTO
 from tui_chat.core.similarity import ExampleIndex, RoleScore
 from tui_chat.core.router_words import (
@@ -57,6 +57,10 @@ RULE_CAP = 6.0
 """Without strong signals, the part of each role's rule score above chat's baseline (capped
 at ``RULE_CAP``) adds up to ``RULE_WEIGHT`` to its learned probability, so a clear keyword
 tips a close call."""
+RULE_FEATURE_CAP = 8.0
+"""Rule totals above chat's baseline are capped at this for the classifier's rule features."""
+DEFAULT_LONG_CHARS = RouterConfig().long_prompt_chars
+"""``long_prompt_chars`` as shipped, for the rule features."""
 EXAMPLE_CHARS = 40
 """The nearest example is shortened to this in reasons."""
 
@@ -388,6 +392,28 @@ def _chat_signals(t: _Text) -> Iterator[Signal]:
         yield Signal("chat", 1.0, "greeting")
 
 
+def _builtin_signals(t: _Text, long_chars: int) -> list[Signal]:
+    """The evidence the built-in rules find (not the user's ``[router]`` keywords)."""
+    return [*_code_signals(t), *_docs_signals(t, long_chars), *_creative_signals(t),
+            *_chat_signals(t)]
+
+
+def rule_features(text: str) -> list[float]:
+    """The built-in rules' score per role (``ROLES`` order), 0 to 1, for the classifier.
+
+    A role's score is how far its rule total clears chat's baseline (chat's own total for
+    chat), capped at ``RULE_FEATURE_CAP`` and divided by it. The shipped ``long_prompt_chars``
+    is used, so the features mean the same in training and in every configuration.
+    """
+    return _rule_scores(_totals(_dedupe(_builtin_signals(_Text.of(text), DEFAULT_LONG_CHARS))))
+
+
+def _rule_scores(totals: dict[str, float]) -> list[float]:
+    """Rule totals as the classifier's features (see ``rule_features``)."""
+    return [min(max(totals[r] - (0.0 if r == "chat" else CHAT_BASELINE), 0.0),
+                RULE_FEATURE_CAP) / RULE_FEATURE_CAP for r in ROLES]
+
+
 # --------------------------------------------------------------------------- the router
 
 
@@ -403,7 +429,7 @@ class Router:
         self._custom = self._compile_custom(config)
         self._embedded = tuple(m.name for m in config.models if m.package)
         self._orders = {role: self._order(role) for role in ROLES}
-        self._index = ExampleIndex(config.router.examples)
+        self._index = ExampleIndex(rule_features, config.router.examples)
 
     def warm_up(self) -> None:
         """Load the learned classifier in a background thread (the first route need not wait)."""
@@ -414,13 +440,7 @@ class Router:
     def signals(self, text: str) -> list[Signal]:
         """Every piece of evidence found in ``text``, for reasons and debugging."""
         t = _Text.of(text)
-        found: list[Signal] = []
-        found += _code_signals(t)
-        found += _docs_signals(t, self._long_chars)
-        found += _creative_signals(t)
-        found += _chat_signals(t)
-        found += self._custom_signals(t)
-        return _dedupe(found)
+        return _dedupe([*_builtin_signals(t, self._long_chars), *self._custom_signals(t)])
 
     def explain(self, text: str) -> Explanation:
         """Every score behind the choice for ``text``: rules, learned scores and their blend."""
@@ -434,7 +454,7 @@ class Router:
         if custom or max(strong.values()) >= STRONG_ENOUGH:
             role = _best(totals)
             return Explanation(role, _reason(role, found), totals, {}, {})
-        similar = self._index.scores(text)
+        similar = self._index.scores(text, _rule_scores(totals))  # the rules run once
         blended = {
             r: similar[r].score + RULE_WEIGHT * min(_over_baseline(r, totals), RULE_CAP) / RULE_CAP
             for r in ROLES

@@ -1,9 +1,10 @@
 """The learned half of the auto router: a linear classifier over the example prompts.
 
-Each prompt becomes one feature vector: its WordLlama embedding (what it is about, across
-languages), hashed character n-grams of its words (the words that say what is asked:
-"invent", "imagine", "corrige", "these"), and a flag for a given text (a quoted passage or
-text after a colon). A multinomial logistic regression over the labelled examples turns
+Each prompt becomes one feature vector: the WordLlama embedding of its ask (what it is
+about, across languages), hashed character n-grams of the ask's words (the words that say
+what is asked: "invent", "imagine", "corrige", "these"), a flag for a given text (a quoted
+passage, text after a colon, a pasted block) and that text's own embedding, and the rules'
+score per role. A multinomial logistic regression over the labelled examples turns
 that into a probability per role.
 
 The regression is trained offline on the shipped examples and ships as package data
@@ -17,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,14 +28,26 @@ WEIGHTS_RESOURCE = "router_weights.npz"
 """The trained regression, package data of ``tui_chat.data``."""
 HASH_BUCKETS = 2**15
 """Character n-grams are hashed (CRC-32) into this many features."""
-NGRAMS = (3, 4, 5)
+NGRAMS = (2, 3, 4, 5)
 """Lengths of the character n-grams, taken inside each word padded with spaces."""
 L2 = 1.0 / 3.0
 """Strength of the L2 penalty (one over scikit-learn's ``C``), per unit of sample weight."""
+SPARSE_L2_FACTOR = 0.1
+"""The n-gram weights' penalty is ``L2`` times this: 5-fold CV over the examples and dev
+sets (``bench/router_cv.py``, three draws) gives 92.0% at 1.0, 93.0% at 0.3, 93.2% at 0.1."""
 USER_WEIGHT = 5.0
 """Sample weight of an example from ``[router.examples]`` (shipped ones weigh 1)."""
 MAX_ITER = 300
 """L-BFGS iterations; training converges well before on a few thousand examples."""
+RULE_SCALE = 4.0
+"""The rule scores (0 to 1 per role) enter the classifier multiplied by this."""
+GIVEN_EMBEDDING = True
+GIVEN_SCALE = 1.0
+"""The given text's embedding is a feature too, scaled by this."""
+FIRST_LINE_ASK_WORDS = 15
+"""In one block of several lines, a first line this short is read as the ask."""
+LAST_ASK_WORDS = 25
+"""A last block this short, after a longer text, is read as the ask about that text."""
 GIVEN_MIN_WORDS = 5
 """A quoted passage of at least this many words counts as a given text."""
 HEAD_CHARS = 600
@@ -48,8 +61,11 @@ _QUOTED_RE = re.compile(  # a quote mark inside a word ("world's") opens or clos
     re.DOTALL,
 )
 _COLON_RE = re.compile(r"[:：]\s+(?=\S)")
-_PARAGRAPH_RE = re.compile(r"\n\s*\n")
+_BLOCK_RE = re.compile(r"\n[ \t]*(?:-{3,}|={3,}|\*{3,})?[ \t]*(?=\n|\Z)")
+"""A blank line or a rule (``---``, ``===``, ``***``) ends a block."""
 _SENTENCE_END_RE = re.compile(r"[.!?]\s")
+_DENSE_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+"""Kana, CJK ideographs and Hangul syllables."""
 _CODE_CHARS_RE = re.compile(r"[{}()\[\];=<>$_/\\|#*`]")
 CODE_CHAR_SHARE = 0.03
 """A passage with more than this share of code punctuation is code, not prose."""
@@ -60,7 +76,7 @@ def split_given(text: str) -> tuple[str, str]:
 
     Given prose is a quoted passage of ``GIVEN_MIN_WORDS`` words or more, the text after a
     colon on the first line (eight words or more, after at least two, and not one question),
-    or, failing those, the longer of two paragraphs. The ask is what remains: it says what to
+    or, failing those, the text around a short first or last block (``_split_blocks``). The ask is what remains: it says what to
     do, while the given text is about anything and would drown that out. Given code stays in
     the ask, since there the content is what matters.
     """
@@ -90,13 +106,39 @@ def split_given(text: str) -> tuple[str, str]:
         given.append(after)
         ask = ask[: colon.start() + 1]
     else:
-        parts = _PARAGRAPH_RE.split(ask.strip(), maxsplit=1)
-        if len(parts) == 2 and len(parts[1].split()) >= 8 and not _looks_like_code(parts[1]):
-            first, rest = parts
-            if len(first.split()) <= len(rest.split()):
-                given.append(rest)
-                ask = first
+        ask = _split_blocks(ask, given)
     return ask.strip() or text, "\n".join(given)
+
+
+def _split_blocks(ask: str, given: list[str]) -> str:
+    """The ask of a prompt in blocks (blank or ``---`` lines apart): its first or last block.
+
+    A single block of several lines is split after its first line if that line is short.
+
+    The first block is the ask when it is no longer than the rest; else the last one is, when
+    it is short and the rest is longer ("<pasted letter>\n\nIs this too harsh?"). The rest
+    goes to ``given`` if it is prose of eight words or more.
+    """
+    blocks = [b.strip() for b in _BLOCK_RE.split(ask.strip()) if b.strip()]
+    if len(blocks) == 1 and "\n" in blocks[0]:  # "Is this too blunt?\nHi Tom, ..."
+        blocks = blocks[0].split("\n", 1)
+        if len(blocks[0].split()) > FIRST_LINE_ASK_WORDS:
+            return ask
+    if len(blocks) < 2:
+        return ask
+    first, last = blocks[0], blocks[-1]
+    head = "\n\n".join(blocks[1:])
+    tail = "\n\n".join(blocks[:-1])
+    if len(first.split()) <= len(head.split()):
+        rest, kept = head, first
+    elif len(last.split()) <= LAST_ASK_WORDS and len(last.split()) < len(tail.split()):
+        rest, kept = tail, last
+    else:
+        return ask
+    if len(rest.split()) < 8 or _looks_like_code(rest):
+        return ask
+    given.append(rest)
+    return kept
 
 
 def _looks_like_code(text: str) -> bool:
@@ -115,12 +157,14 @@ def ngram_buckets(text: str) -> dict[int, float]:
     counts: dict[int, float] = {}
     for word in text.lower().split():
         padded = f" {word} "
-        for n in NGRAMS:
-            if len(padded) < n:
-                continue
-            for i in range(len(padded) - n + 1):
-                key = zlib.crc32(padded[i : i + n].encode("utf-8")) % HASH_BUCKETS
-                counts[key] = counts.get(key, 0.0) + 1.0
+        grams = [padded[i : i + n] for n in NGRAMS for i in range(len(padded) - n + 1)]
+        if _DENSE_SCRIPT_RE.search(word):
+            # Chinese and Japanese write no spaces and a Korean word is a few syllables:
+            # there a character or two is already a word.
+            grams += ["\x01" + word[i : i + n] for n in (1, 2) for i in range(len(word) - n + 1)]
+        for gram in grams:
+            key = zlib.crc32(gram.encode("utf-8")) % HASH_BUCKETS
+            counts[key] = counts.get(key, 0.0) + 1.0
     norm = sum(v * v for v in counts.values()) ** 0.5 or 1.0
     return {k: v / norm for k, v in counts.items()}
 
@@ -130,7 +174,8 @@ class Features:
     """Prompts as the classifier sees them: dense embeddings and sparse n-grams (CSR)."""
 
     dense: Any
-    """(n, dim + 1) float32: the ask's unit embedding and a flag for given prose."""
+    """(n, 2 dim + 1 + roles) float32: the ask's unit embedding, a flag for given prose, the
+    given prose's embedding (zeros if none) and the rule scores."""
     indices: Any
     """Bucket of each stored n-gram value."""
     values: Any
@@ -155,13 +200,29 @@ class Features:
         )
 
 
-def featurize(texts: Sequence[str], embed: Any) -> Features:
-    """Features of ``texts``; ``embed`` maps a list of strings to unit row vectors."""
+def featurize(
+    texts: Sequence[str], embed: Any, rules: Callable[[str], Sequence[float]]
+) -> Features:
+    """Features of ``texts``.
+
+    ``embed`` maps a list of strings to unit row vectors; ``rules`` gives the rule scores of
+    one text (one number per role, 0 to 1), so the classifier learns how far to trust them.
+    """
     import numpy as np
 
     split = [(clip(ask), given) for ask, given in map(split_given, texts)]
     vectors = np.asarray(embed([ask for ask, _ in split]), dtype=np.float32)
     flags = np.array([[1.0 if given else 0.0] for _, given in split], dtype=np.float32)
+    parts = [np.hstack([vectors, flags])]
+    if GIVEN_EMBEDDING:
+        # What kind of text is given (a letter, a clause, a story of one's own week) says
+        # something too; its embedding has weights of its own, zeros when nothing is given.
+        given_vectors = np.zeros_like(vectors)
+        with_given = [i for i, (_, given) in enumerate(split) if given]
+        if with_given:
+            given_vectors[with_given] = embed([clip(split[i][1]) for i in with_given])
+        parts.append(GIVEN_SCALE * given_vectors)
+    parts.append(RULE_SCALE * np.array([list(rules(t)) for t in texts], dtype=np.float32))
     indices: list[int] = []
     values: list[float] = []
     rows: list[int] = []
@@ -171,7 +232,7 @@ def featurize(texts: Sequence[str], embed: Any) -> Features:
         values += grams.values()
         rows += [row] * len(grams)
     return Features(
-        np.hstack([vectors, flags]),
+        np.hstack(parts),
         np.array(indices, dtype=np.int64),
         np.array(values, dtype=np.float64),
         np.array(rows, dtype=np.int64),
@@ -183,7 +244,7 @@ class RoleModel:
     """A trained regression: role probabilities for featurized prompts."""
 
     dense: Any
-    """(dim + 1, roles) weights of the dense features."""
+    """(dense features, roles) weights of the dense features."""
     sparse: Any
     """(HASH_BUCKETS, roles) weights of the n-gram buckets."""
     bias: Any
@@ -226,11 +287,18 @@ def _softmax(z: Any) -> Any:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def train(x: Features, labels: Sequence[str], weights: Sequence[float] | None = None) -> RoleModel:
+def train(
+    x: Features,
+    labels: Sequence[str],
+    weights: Sequence[float] | None = None,
+    start: RoleModel | None = None,
+) -> RoleModel:
     """Multinomial logistic regression with an L2 penalty, fitted by L-BFGS.
 
     Classes are balanced (each role's examples weigh the same in total), and ``weights``
-    scale single examples (the user's weigh ``USER_WEIGHT``). Deterministic.
+    scale single examples (the user's weigh ``USER_WEIGHT``). ``start``, a model trained on
+    most of the same examples, is where the fit begins (a few user examples then take a
+    fraction of the iterations). Deterministic.
     """
     import numpy as np
 
@@ -262,11 +330,15 @@ def train(x: Features, labels: Sequence[str], weights: Sequence[float] | None = 
              for c in range(k)],
             axis=1,
         )
-        penalty = 0.5 * L2 * (wd * wd).sum() + 0.5 * L2 * (ws * ws).sum()
-        grad = np.concatenate([(gd + L2 * wd).ravel(), (gs + L2 * ws).ravel(), g.sum(axis=0)])
+        l2s = L2 * SPARSE_L2_FACTOR
+        penalty = 0.5 * L2 * (wd * wd).sum() + 0.5 * l2s * (ws * ws).sum()
+        grad = np.concatenate([(gd + L2 * wd).ravel(), (gs + l2s * ws).ravel(), g.sum(axis=0)])
         return float(loss + penalty), grad
 
-    theta = _lbfgs(loss_grad, np.zeros(sum(sizes)))
+    theta = np.zeros(sum(sizes))
+    if start is not None and start.dense.shape == (d, k):
+        theta = np.concatenate([start.dense.ravel(), start.sparse.ravel(), start.bias])
+    theta = _lbfgs(loss_grad, theta)
     wd, ws, b = unpack(theta)
     return RoleModel(wd, ws, b)
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui_chat.core.config import ROLES
-from tui_chat.core.router_model import WEIGHTS_RESOURCE, examples_digest, featurize, train
-from tui_chat.core.similarity import embed_texts, shipped_examples
+from tui_chat.core.router import rule_features
+from tui_chat.core.router_model import WEIGHTS_RESOURCE, examples_digest, train
+from tui_chat.core.similarity import shipped_features
 
 
 def main() -> int:
     """Retrain on the shipped examples and write ``tui_chat/data/router_weights.npz``."""
-    pairs = shipped_examples()
-    x = featurize([t for _, t in pairs], embed_texts)
+    pairs, x = shipped_features(rule_features)
     model = train(x, [r for r, _ in pairs])
     target = Path(__file__).resolve().parents[1] / "data" / WEIGHTS_RESOURCE
     model.save(target, examples_digest(pairs))

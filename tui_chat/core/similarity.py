@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,14 +79,22 @@ def embed_texts(texts: Sequence[str]) -> Any:
 class ExampleIndex:
     """The example prompts, their embeddings and the classifier, loaded once and lazily."""
 
-    def __init__(self, extra: Mapping[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        rules: Callable[[str], Sequence[float]],
+        extra: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self._rules = rules
+        """The rule scores the classifier takes as features (``router.rule_features``)."""
         self._extra = [(r, t) for r, texts in (extra or {}).items() for t in texts if t.strip()]
         self._lock = threading.Lock()
         self._classifier: RoleModel | None = None
         self._matrix: Any = None
         self._roles: Any = None
         self._texts: list[str] = []
-        self._grams: Features
+        self._bucket_starts: Any = None
+        self._entry_rows: Any = None
+        self._entry_values: Any = None
 
     def warm_up(self) -> threading.Thread:
         """Load everything in a daemon thread, so the first route does not wait for it."""
@@ -99,15 +107,18 @@ class ExampleIndex:
         """True once the models and the example matrix are in memory."""
         return self._classifier is not None
 
-    def scores(self, text: str) -> dict[str, RoleScore]:
-        """One ``RoleScore`` per role for ``text``."""
+    def scores(self, text: str, rules: Sequence[float] | None = None) -> dict[str, RoleScore]:
+        """One ``RoleScore`` per role for ``text``; ``rules``, its rule scores if known."""
         import numpy as np
 
         self._ensure()
         assert self._classifier is not None
-        x = featurize([text], embed_texts)
+        x = featurize([text], embed_texts, self._rules if rules is None else lambda _: rules)
         probabilities = self._classifier.probabilities(x)[0]
-        sims = 0.5 * (self._matrix @ x.dense[0, : self._matrix.shape[1]] + self._ngrams(x))
+        # einsum, not @: a BLAS product wakes its thread pool per call, which costs more
+        # than the product (p95 1.8 ms against 0.1 ms here).
+        cosines = np.einsum("ij,j->i", self._matrix, x.dense[0, : self._matrix.shape[1]])
+        sims = 0.5 * (cosines + self._ngrams(x))
         result: dict[str, RoleScore] = {}
         for i, role in enumerate(ROLES):
             of_role = np.flatnonzero(self._roles == role)
@@ -121,14 +132,20 @@ class ExampleIndex:
         return result
 
     def _ngrams(self, x: Features) -> Any:
-        """Cosine of the one prompt in ``x`` to every example, over character n-grams."""
+        """Cosine of the one prompt in ``x`` to every example, over character n-grams.
+
+        Only the examples' entries in the prompt's buckets are read (an inverted index), so
+        the cost follows the prompt, not the size of the example set.
+        """
         import numpy as np
 
-        query = np.zeros(HASH_BUCKETS)
-        query[x.indices] = x.values
-        grams = self._grams
-        return np.bincount(grams.rows, weights=grams.values * query[grams.indices],
-                           minlength=grams.count)
+        starts = self._bucket_starts[x.indices]
+        lengths = self._bucket_starts[x.indices + 1] - starts
+        total = int(lengths.sum())
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        weights = self._entry_values[offsets] * np.repeat(x.values, lengths)
+        return np.bincount(self._entry_rows[offsets], weights=weights,
+                           minlength=len(self._texts))
 
     def _ensure(self) -> None:
         if self._classifier is not None:
@@ -138,28 +155,34 @@ class ExampleIndex:
                 return
             import numpy as np
 
-            shipped, shipped_x = _shipped_features()
+            shipped, shipped_x = shipped_features(self._rules)
             pairs = shipped + self._extra
             x = shipped_x
             if self._extra:
-                x = x + featurize([t for _, t in self._extra], embed_texts)
+                x = x + featurize([t for _, t in self._extra], embed_texts, self._rules)
             classifier, digest = load_shipped()
             if self._extra or digest != examples_digest(shipped):
                 weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(self._extra)
-                classifier = train(x, [r for r, _ in pairs], weights)
+                start = classifier if digest == examples_digest(shipped) else None
+                classifier = train(x, [r for r, _ in pairs], weights, start)
             dim = load_model().embedding.shape[1]
             self._texts = [t for _, t in pairs]
             self._roles = np.array([r for r, _ in pairs])
             self._matrix = np.ascontiguousarray(x.dense[:, :dim])
-            self._grams = x
+            order = np.argsort(x.indices, kind="stable")
+            self._bucket_starts = np.searchsorted(x.indices[order], np.arange(HASH_BUCKETS + 1))
+            self._entry_rows = x.rows[order]
+            self._entry_values = x.values[order]
             self._classifier = classifier
 
 
 @functools.cache
-def _shipped_features() -> tuple[list[tuple[str, str]], Any]:
+def shipped_features(
+    rules: Callable[[str], Sequence[float]],
+) -> tuple[list[tuple[str, str]], Features]:
     """The shipped examples and their features, computed once per process."""
     pairs = shipped_examples()
-    return pairs, featurize([t for _, t in pairs], embed_texts)
+    return pairs, featurize([t for _, t in pairs], embed_texts, rules)
 
 
 @functools.cache

@@ -115,9 +115,11 @@ class ChatService:
         with self._lock:
             return list(self._fallbacks)
 
-    def warm_up(self) -> None:
-        """Load what the first routed prompt needs (the router's model) in the background."""
+    def warm_up(self, model: str = AUTO) -> None:
+        """Ready in the background what a prompt to ``model`` needs: the router's model,
+        and the remote models it may go to (``ModelPool.warm``; local ones stay lazy)."""
         self.router.warm_up()
+        self._pool.warm([model] if model != AUTO else self.router.first_choices())
 
     def interrupt_all(self) -> None:
         """Stop every reply in progress, saving each partial reply as ``interrupted``.

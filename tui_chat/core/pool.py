@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from pathlib import Path
 from typing import Any
@@ -290,6 +290,31 @@ class ModelPool:
                 self._backends[name] = backend
             self.catalog.set_state(name, ModelStatus.LOADED, _loaded_detail(backend))
             return backend
+
+    def warm(self, names: Iterable[str]) -> threading.Thread | None:
+        """Load the remote models among ``names`` in a background thread; None if none.
+
+        A remote model's load is its check (``GET /models``, ``/props``) and a new HTTP
+        client, so doing it ahead takes both off a first prompt's path to the server.
+        Local models stay lazy: loading one costs seconds and memory. A failure shows
+        in the model's status only; the next pick tries again.
+        """
+        remote = {spec.name for spec in self.catalog.models if spec.is_remote}
+        wanted = [name for name in dict.fromkeys(names)
+                  if name in remote and self.backend(name) is None]
+        if not wanted:
+            return None
+        thread = threading.Thread(target=self._warm, args=(wanted,), name="remote-warm-up",
+                                  daemon=True)
+        thread.start()
+        return thread
+
+    def _warm(self, names: list[str]) -> None:
+        for name in names:
+            try:
+                self.load(name)
+            except TuiChatError as exc:
+                log.info("warming %s up failed: %s", name, exc)
 
     def _start(self, spec: ModelSpec, path: Path | None) -> Backend:
         """Build and load the backend; a failure is remembered and shown as ``error``."""

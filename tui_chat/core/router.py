@@ -435,6 +435,10 @@ class Router:
         """Load the learned classifier in a background thread (the first route need not wait)."""
         self._index.warm_up()
 
+    def first_choices(self) -> tuple[str, ...]:
+        """The model each role's prompts go to first: where an auto prompt likely goes."""
+        return tuple(dict.fromkeys(order[0] for order in self._orders.values()))
+
     # ----------------------------------------------------------------- classification
 
     def signals(self, text: str) -> list[Signal]:

@@ -40,7 +40,7 @@ from tui_chat.ui.widgets.sidebar import ModelList
 
 log = logging.getLogger(__name__)
 
-ROUTER_WARM_UP_S = 1.0  # after the first frame, the router's model loads in a thread
+ROUTER_WARM_UP_S = 1.0  # after the first frame, warm_up runs (its loads are in threads)
 
 
 class ChatScreen(ChatNavigation):
@@ -106,10 +106,15 @@ class ChatScreen(ChatNavigation):
         self._show_title()
         self.refresh_sessions()
         self._refresh_status()
-        self.set_timer(ROUTER_WARM_UP_S, self.service.warm_up)
+        self.set_timer(ROUTER_WARM_UP_S, self.warm_up)
         if recovered := self.service.recovered:
             self.notify(f"{recovered} reply(s) were cut off last time; they are kept, "
                         "marked interrupted.", severity="warning", timeout=8)
+
+    def warm_up(self) -> None:
+        """Ready what the next prompt needs in the background: the router's model, and a
+        remote model's check and HTTP client, so its request leaves at Enter."""
+        self.service.warm_up(self.model_choice)
 
     def on_unmount(self) -> None:
         for live in self._live.values():
@@ -151,6 +156,7 @@ class ChatScreen(ChatNavigation):
             self.notify(str(exc), severity="error")
             return
         self.model_choice = name
+        self.warm_up()
         self.query_one(ModelList).set_active(name)
         self.notify(f"Model for this chat: {name}")
         self._refresh_status()

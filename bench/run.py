@@ -49,6 +49,9 @@ TARGETS: dict[str, tuple[str, float]] = {
     "pty_bytes_per_token_200": ("<=", 100.0),
     "pty_lag_ms_200": ("<=", 150.0),
     "pty_enter_to_request_ms": ("<=", 130.0),
+    "ttft_ratio": ("<=", 1.3),
+    "ui_cpu_share": ("<=", 0.10),
+    "pty_bytes_per_token_fps10": ("<=", 30.0),
 }
 
 
@@ -107,6 +110,10 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
          f"{fmt(llm.get('app_core_ttft_ms'))} ms; UI thread CPU share while replying "
          f"{fmt(llm.get('app_ui_cpu_share'))}, {fmt(llm.get('app_appends_per_reply'))} appends "
          "per reply"),
+        ("ttft_ratio", ratio(llm.get("app_ttft_ms"), llm.get("raw_ttft_ms")), "<= 1.3",
+         "app TTFT / raw TTFT, same run (a ratio holds on a slower or busier machine)"),
+        ("ui_cpu_share", llm.get("app_ui_cpu_share"), "<= 0.10",
+         "the UI thread's CPU time / wall time, Enter -> last frame of an app reply"),
         ("ui_max_tps", ui.get("ui_max_tps"), ">= 5000",
          f"{ui.get('tokens')} tokens ({ui.get('chars')} chars) of markdown, scripted backend, "
          f"no delay; worker side; median of {len(ui.get('runs', []))}"),
@@ -167,8 +174,20 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
          + " ms"),
         ("pty_enter_to_request_ms", pt200.get("enter_to_request_ms"), "<= 130",
          "Enter in the pty -> the request streaming at the loopback server (remote model)"),
+        ("pty_bytes_per_token_fps10", pt.get("200_fps10", {}).get("bytes_per_token"), "<= 30",
+         "200 tok/s with [ui] max_fps = 10; --low-bandwidth: "
+         f"{fmt(pt.get('200_low', {}).get('bytes_per_token'))}; final screens the same as "
+         f"the plain run's: {pt.get('200_fps10', {}).get('same_screen_as_200')} and "
+         f"{pt.get('200_low', {}).get('same_screen_as_200')} of {pt.get('runs')}"),
     ]
     return rows
+
+
+def ratio(top: Any, bottom: Any) -> float | None:
+    """top / bottom, or None when either is missing."""
+    if not isinstance(top, (int, float)) or not isinstance(bottom, (int, float)) or not bottom:
+        return None
+    return top / bottom
 
 
 def sum_or_none(*values: Any) -> float | None:

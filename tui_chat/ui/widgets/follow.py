@@ -15,6 +15,7 @@ the bottom, as it would have without the steps. A ``share`` of 0 follows line by
 from __future__ import annotations
 
 from textual.containers import ScrollableContainer
+from textual.widget import MountError
 from textual.widgets import Static
 
 DEFAULT_SHARE = 0.5
@@ -64,9 +65,13 @@ class StepFollow:
             return
         log.release_anchor()  # the view stays put while the room goes in below
         self._at = log.scroll_y
-        self.room = TailRoom()
-        self.room.styles.height = height
-        await log.mount(self.room)
+        room = TailRoom()
+        room.styles.height = height
+        try:
+            await log.mount(room)
+        except MountError:  # the log is going (the app quits as the reply starts)
+            return
+        self.room = room
 
     def check(self) -> None:
         """The log's content changed: jump when the reply's end is below the view."""

@@ -69,8 +69,10 @@ A fast machine still gets 15 appends a second; a slow or busy one gets fewer, la
 ones instead of a slower model.
 """
 
-MAX_PACE = 0.4
-"""Most seconds between two appends while text is waiting."""
+MAX_PACE = 1.0
+"""Most seconds between two appends while text is waiting. At 0.4 a busy 2-CPU machine
+(a CPU-bound process beside it) kept the UI thread at 12-13% of a core while SmolLM2
+replied; at 1.0 it held 9.6% (``bench/llm.py`` with the process beside it)."""
 
 APPEND_CHARS = 2_000
 """Most characters handed to the Markdown widget in one append (one frame's work)."""

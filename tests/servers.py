@@ -51,6 +51,16 @@ def free_port() -> int:
 
 # --------------------------------------------------------------------------- llama_cpp.server
 
+REMOTE_ENTRY = """
+[[models]]
+name = "{name}"
+role = "chat"
+backend = "openai"
+base_url = "{url}"
+model = "scripted"
+"""
+"""A config entry for the loopback server's model: ``REMOTE_ENTRY.format(name=, url=)``."""
+
 LLAMA_CPP_SERVER = Path(__file__).with_name("llama_cpp_server.py")
 """``python -m llama_cpp.server``, with llama.cpp's extra buffer types off where they crash."""
 

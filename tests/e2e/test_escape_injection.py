@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.ptyapp import PtyApp
-from tests.servers import BadServer
+from tests.servers import BadServer, REMOTE_ENTRY
 
 HOSTILE = [
     "SAFE-START ",
@@ -37,14 +37,6 @@ FORBIDDEN = {
     "C1 CSI": "\x9b".encode(),
     "blink": b"\x1b[5m",
 }
-REMOTE = """
-[[models]]
-name = "remote"
-role = "chat"
-backend = "openai"
-base_url = "{url}"
-model = "scripted"
-"""
 
 
 @pytest.fixture
@@ -61,7 +53,7 @@ def check_clean(raw: bytes, where: str) -> None:
 
 def test_tui_output_on_a_real_pty_has_no_hostile_sequences(write_config, data_dir: Path,
                                                            server: BadServer) -> None:
-    config = write_config(REMOTE.format(url=server.base_url), head='default_model = "remote"\n')
+    config = write_config(REMOTE_ENTRY.format(name="remote", url=server.base_url), head='default_model = "remote"\n')
     with PtyApp(["--config", str(config), "--data-dir", str(data_dir)]) as app:
         app.wait_ready()
         before = len(app.text())
@@ -80,7 +72,7 @@ def test_tui_output_on_a_real_pty_has_no_hostile_sequences(write_config, data_di
 
 def test_ask_stdout_and_exports_are_clean(write_config, data_dir: Path, server: BadServer,
                                           tmp_path: Path) -> None:
-    config = write_config(REMOTE.format(url=server.base_url))
+    config = write_config(REMOTE_ENTRY.format(name="remote", url=server.base_url))
     base = [sys.executable, "-m", "tui_chat", "--config", str(config), "--data-dir", str(data_dir)]
     result = subprocess.run([*base, "ask", "--model", "remote", "hi"], capture_output=True,
                             timeout=60)

@@ -17,17 +17,9 @@ from pathlib import Path
 import pyte
 
 from tests.e2e.ptyapp import PtyApp
-from tests.servers import BadServer
+from tests.servers import BadServer, REMOTE_ENTRY
 
 END = "Qzfinalmarkerq"
-REMOTE = """
-[[models]]
-name = "remote"
-role = "chat"
-backend = "openai"
-base_url = "{url}"
-model = "scripted"
-"""
 
 
 def document() -> list[str]:
@@ -80,7 +72,7 @@ def test_final_screen_is_the_same_with_every_way_of_writing_frames(
         write_config, tmp_path: Path) -> None:
     with BadServer() as server:
         server.configure("ok", contents=document(), models=["scripted"], interval=0.003)
-        config = write_config(REMOTE.format(url=server.base_url),
+        config = write_config(REMOTE_ENTRY.format(name="remote", url=server.base_url),
                               head='default_model = "remote"\n')
         plain, plain_bytes = run(config, tmp_path / "plain", filtered=False)
         filtered, filtered_bytes = run(config, tmp_path / "filtered")

@@ -10,19 +10,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.servers import BadServer, free_port, wait_until
+from tests.servers import BadServer, REMOTE_ENTRY, free_port, wait_until
 from tests.ui import helpers
 from tui_chat.core.events import AUTO, Finished, ModelStatus
 from tui_chat.ui.app import TuiChatApp
 
-REMOTE = """
-[[models]]
-name = "team"
-role = "chat"
-backend = "openai"
-base_url = "{url}"
-model = "scripted"
-"""
 
 
 @pytest.fixture
@@ -35,7 +27,7 @@ def test_warm_up_checks_the_remote_model_so_the_prompt_is_the_only_request(
     make_runtime, server: BadServer,
 ) -> None:
     server.configure("ok", contents=["Hello", "!"], models=["scripted"])
-    runtime = make_runtime(body=REMOTE.format(url=server.base_url))
+    runtime = make_runtime(body=REMOTE_ENTRY.format(name="team", url=server.base_url))
     runtime.service.warm_up("team")
     assert wait_until(lambda: runtime.pool.backend("team") is not None, timeout=30)
     assert [r.path for r in server.requests][:1] == ["/v1/models"]
@@ -52,7 +44,7 @@ def test_auto_warms_the_remote_first_choices_and_leaves_local_models_lazy(
     make_runtime, server: BadServer,
 ) -> None:
     server.configure("ok", models=["scripted"])
-    coder = REMOTE.format(url=server.base_url).replace('role = "chat"', 'role = "code"')
+    coder = REMOTE_ENTRY.format(name="team", url=server.base_url).replace('role = "chat"', 'role = "code"')
     runtime = make_runtime(body=coder)  # code prompts go to team first, chat to smollm2
     assert {"team", "smollm2"} <= set(runtime.router.first_choices())
     runtime.service.warm_up(AUTO)
@@ -62,7 +54,7 @@ def test_auto_warms_the_remote_first_choices_and_leaves_local_models_lazy(
 
 
 def test_a_failed_warm_up_is_not_remembered(make_runtime) -> None:
-    runtime = make_runtime(body=REMOTE.format(url=f"http://127.0.0.1:{free_port()}/v1"))
+    runtime = make_runtime(body=REMOTE_ENTRY.format(name="team", url=f"http://127.0.0.1:{free_port()}/v1"))
     thread = runtime.pool.warm(["team"])
     assert thread is not None
     thread.join(timeout=60)
@@ -75,7 +67,7 @@ async def test_the_chat_screen_warms_its_remote_model_up_after_start(
     make_runtime, server: BadServer,
 ) -> None:
     server.configure("ok", contents=["Hi"], models=["scripted"])
-    runtime = make_runtime(body=REMOTE.format(url=server.base_url), head='default_model = "team"\n')
+    runtime = make_runtime(body=REMOTE_ENTRY.format(name="team", url=server.base_url), head='default_model = "team"\n')
     app = TuiChatApp(runtime)
     async with app.run_test(size=(80, 24)) as pilot:
         await helpers.wait_until(pilot, lambda: runtime.pool.backend("team") is not None,

@@ -36,6 +36,19 @@ def record_notifications(app: App[object]) -> list[str]:
     return told
 
 
+def replies_started(app: App[object], before: int) -> Callable[[], bool]:
+    """A predicate: a reply is streaming, or more requests than ``before`` are recorded.
+
+    A short reply from a warm model can start and end between two polls, so waiting to
+    *see* it stream alone can miss it on a busy machine."""
+    return lambda: bool(app.chat.streaming) or request_count(app) > before  # type: ignore[attr-defined]
+
+
+def request_count(app: App[object]) -> int:
+    """Requests the app's diagnostics have recorded so far."""
+    return len(app.runtime.diagnostics.request_records(last=10_000))  # type: ignore[attr-defined]
+
+
 def no_reply_streaming(app: App[object]) -> Callable[[], bool]:
     """A predicate for :func:`wait_until`: no chat has a reply in progress."""
     return lambda: not app.chat.streaming  # type: ignore[attr-defined]

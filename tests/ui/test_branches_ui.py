@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import NO_EOG
-from tests.ui.helpers import no_reply_streaming, record_notifications, wait_until
+from tests.ui.helpers import replies_started, request_count, no_reply_streaming, record_notifications, wait_until
 from tui_chat.core import chat as chat_module
 from tui_chat.core.backends.base import Message
 from tui_chat.ui.app import TuiChatApp
@@ -65,8 +65,9 @@ async def test_regenerate_twice_step_back_and_continue_on_the_first_branch(
         first_id, first_text = first.message_id, first.text
         assert first_id is not None and first_text
         for _ in range(2):
+            before = request_count(app)
             await pilot.press("ctrl+r")
-            await wait_until(pilot, lambda: app.chat.streaming, what="regenerating")
+            await wait_until(pilot, replies_started(app, before), what="regenerating")
             await wait_until(pilot, no_reply_streaming(app), what="regenerated reply")
         views = shown(app)
         assert [v.role for v in views] == ["user", "assistant"]  # siblings, not appended

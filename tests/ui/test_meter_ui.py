@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import NO_EOG, smollm2_entry
-from tests.ui.helpers import no_reply_streaming, wait_until
+from tests.ui.helpers import replies_started, request_count, no_reply_streaming, wait_until
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.meter import ContextGauge
 
@@ -33,8 +33,9 @@ async def test_the_meter_is_the_next_requests_exact_size_and_warns_when_full(
         await wait_until(pilot, lambda: gauge.usage is not None and gauge.usage.used
                          > shown.used, what="the meter counting the draft")
         predicted = gauge.usage.used
+        before = request_count(app)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.chat.streaming, what="second reply starts")
+        await wait_until(pilot, replies_started(app, before), what="second reply starts")
         await wait_until(pilot, no_reply_streaming(app), what="second reply")
         sent = runtime.store.requests(last=1)[0]["prompt_tokens"]  # llama.cpp's count
         assert predicted == sent

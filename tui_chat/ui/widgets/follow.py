@@ -93,7 +93,8 @@ class StepFollow:
         following = room.is_attached and self._following()
         self._at = None
         if room.is_attached:
-            await room.remove()
+            # Not awaited: a next reply may be mounting, or the log clearing, meanwhile.
+            room.remove()
         if following:
             self.log.anchor()
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from tui_chat.core.config import ROLES, Config, ModelSpec, RouterConfig
 from tui_chat.core.events import AUTO
 from tui_chat.core.similarity import ExampleIndex, RoleScore
+from tui_chat.core.route import Route, Signal
 from tui_chat.core.router_words import (
     CODE_STRONG,
     CODE_WEAK,
@@ -65,35 +66,6 @@ EXAMPLE_CHARS = 40
 """The nearest example is shortened to this in reasons."""
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """Where a prompt goes and why."""
-
-    role: str
-    """chat, code, docs or creative."""
-    model: str
-    """The first choice."""
-    reason: str
-    """Short, for a person: ``code: python fence and "traceback"``."""
-    candidates: tuple[str, ...]
-    """The whole fallback order, ``model`` first, no duplicates."""
-
-
-@dataclass(frozen=True, slots=True)
-class Signal:
-    """One piece of evidence for a role."""
-
-    role: str
-    """The role it counts for."""
-    weight: float
-    """How much it adds to that role's score."""
-    label: str
-    """A few words for the reason: ``"poem"``, ``python fence``, ``5,200-char paste``."""
-    strong: bool = False
-    """Right by construction (a fence, a trace, a pasted file or log, a long prose paste, or
-    a ``[router]`` keyword or pattern): these decide the role without the learned classifier."""
 
 
 # --------------------------------------------------------------------------- regexes

@@ -24,12 +24,12 @@ how do you write a cheque
 what does the dress code 'smart casual' mean for a wedding
 what does 'circle back' mean when my boss says it
 what does 'let's take this offline' mean at work
-explain compound interest like I'm ten
+what is compound interest, with a simple example
 explain the stock market simply
 explain how a mortgage works in plain terms
 why do prices keep going up every year
 is a waiter a server or is that old-fashioned
-how much should I tip a server in the US
+is it rude not to tip the server at a diner in Texas
 how do I translate my skills from teaching into a corporate job
 is it worth learning Latin today
 is a master's degree worth it for a career change
@@ -37,14 +37,14 @@ what is a good way to say no to extra shifts
 how do I get better at small talk
 is it rude to wear a hat indoors
 is it normal for my knee to click when I squat
-how long should I rest a steak after cooking
+why does my roast chicken come out dry
 how do I make fresh pasta without a machine
 how do you make bread rise better
 what can I use instead of eggs in pancakes
 best way to pack for two weeks with only a carry-on
 do I need a visa to visit Japan from Canada
 what is a fair rent split between roommates with different room sizes
-should I pay off my car loan early
+is it smarter to keep cash savings or overpay the mortgage
 how do I cancel a gym membership politely
 what do people mean by 'quiet quitting'
 is a heat pump cheaper than a gas boiler to run
@@ -100,7 +100,7 @@ difference between 0644 and 0600 permissions
 chown vs chmod?
 how do I make a file executable
 what does 'rebase onto main' actually do
-undo the last commit but keep the changes
+throw away local edits to one file and go back to the committed version
 how to squash three commits into one
 left join vs inner join?
 count rows per day in postgres

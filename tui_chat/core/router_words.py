@@ -24,6 +24,7 @@ def words(spec: str) -> list[str]:
     return [w for w in spec.split("|") if w]
 
 
+# "translation" alone is a document noun, not a verb: "is it worth reading in translation?".
 # Programming vocabulary. Strong words are unambiguous; weak ones also mean other things
 # ("dress code", "email thread", "bank branch") and only tip a prompt that is close already.
 CODE_STRONG = words(
@@ -53,7 +54,7 @@ CODE_WEAK = words(
 
 DOCS_VERBS = words(
     "summarise|summarize|summarised|summarized|summarising|summarizing|summary|summaries|"
-    "tl;dr|tldr|translate|translated|translating|translation|rewrite|re-write|rewriting|"
+    "tl;dr|tldr|translate|translated|translating|rewrite|re-write|rewriting|"
     "rephrase|reword|paraphrase|proofread|proof-read|proof read|copyedit|copy-edit|extract|"
     "condense|shorten|abridge|pull out"
 )
@@ -65,7 +66,7 @@ DOCS_NOUNS = words(
     "document|documents|article|report|essay|email|e-mail|letter|contract|clause|"
     "transcript|notes|passage|paragraph|memo|pdf|abstract|thesis|draft|email thread|"
     "the following|text below|this text|chapter|agreement|policy|terms and conditions|"
-    "press release|op-ed"
+    "press release|op-ed|translation"
 )
 # Creative forms that mean "make something up" on their own.
 CREATIVE_STRONG = words(

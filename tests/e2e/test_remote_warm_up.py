@@ -76,3 +76,26 @@ async def test_the_chat_screen_warms_its_remote_model_up_after_start(
         await pilot.press(*"hi", "enter")
         await helpers.wait_until(pilot, helpers.no_reply_streaming(app), what="the reply")
         assert [r.path for r in server.requests] == ["/v1/chat/completions"]
+
+
+async def test_opening_a_chat_pinned_to_another_remote_model_warms_that_model(
+    make_runtime, server: BadServer,
+) -> None:
+    server.configure("ok", contents=["Hi"], models=["scripted"])
+    entries = (REMOTE_ENTRY.format(name="team", url=server.base_url)
+               + REMOTE_ENTRY.format(name="other", url=server.base_url))
+    runtime = make_runtime(body=entries, head='default_model = "team"\n')
+    pinned = runtime.service.new_session("an older chat", "other")
+    app = TuiChatApp(runtime)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await helpers.wait_until(pilot, lambda: runtime.pool.backend("team") is not None,
+                                 what="the start-up warm-up")
+        assert runtime.pool.backend("other") is None  # only the chat shown is warmed
+        await app.chat.open_session(pinned.id)
+        await helpers.wait_until(pilot, lambda: runtime.pool.backend("other") is not None,
+                                 what="the pinned model's warm-up")
+        server.requests.clear()
+        await pilot.press(*"hi", "enter")
+        await helpers.wait_until(pilot, helpers.no_reply_streaming(app), what="the reply")
+        assert [r.path for r in server.requests] == ["/v1/chat/completions"]
+        assert "Hi" in helpers.shown_reply(app)

@@ -96,8 +96,11 @@ class ExampleIndex:
         self._entry_rows: Any = None
         self._entry_values: Any = None
 
-    def warm_up(self) -> threading.Thread:
-        """Load everything in a daemon thread, so the first route does not wait for it."""
+    def warm_up(self) -> threading.Thread | None:
+        """Load everything in a daemon thread, so the first route does not wait for it
+        (None when it is loaded already: opening a chat warms its model up again)."""
+        if self.loaded:
+            return None
         thread = threading.Thread(target=self._ensure, name="router-warm-up", daemon=True)
         thread.start()
         return thread

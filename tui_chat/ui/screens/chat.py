@@ -111,11 +111,6 @@ class ChatScreen(ChatNavigation):
             self.notify(f"{recovered} reply(s) were cut off last time; they are kept, "
                         "marked interrupted.", severity="warning", timeout=8)
 
-    def warm_up(self) -> None:
-        """Ready what the next prompt needs in the background: the router's model, and a
-        remote model's check and HTTP client, so its request leaves at Enter."""
-        self.service.warm_up(self.model_choice)
-
     def on_unmount(self) -> None:
         for live in self._live.values():
             live.cancel.set()

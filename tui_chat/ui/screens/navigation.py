@@ -62,6 +62,11 @@ class ChatNavigation(Screen[None]):
         self._later: Deferred | None = None
         self.set_reactive(ChatNavigation.model_choice, default_model)
 
+    def warm_up(self) -> None:
+        """Ready what the next prompt needs in the background: the router's model, and a
+        remote model's check and HTTP client, so its request leaves at Enter."""
+        self.service.warm_up(self.model_choice)
+
     def _defer(self, update: Callable[[], object]) -> None:
         if self._later is not None:
             self._later.add(update)
@@ -139,6 +144,7 @@ class ChatNavigation(Screen[None]):
         self.session_id = session_id
         self.session_title = info.title
         self.model_choice = info.model
+        self.warm_up()  # a chat pinned to another remote model: its check leaves now
         self.query_one(ModelList).set_active(info.model)
         log_widget = self.query_one(ChatLog)
         log_widget.show_reasoning = info.params.get(SHOW_REASONING, True) is not False

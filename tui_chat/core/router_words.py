@@ -24,7 +24,6 @@ def words(spec: str) -> list[str]:
     return [w for w in spec.split("|") if w]
 
 
-# "translation" alone is a document noun, not a verb: "is it worth reading in translation?".
 # Programming vocabulary. Strong words are unambiguous; weak ones also mean other things
 # ("dress code", "email thread", "bank branch") and only tip a prompt that is close already.
 CODE_STRONG = words(
@@ -62,6 +61,7 @@ DOCS_ASKS = words(
     "key points|main points|takeaways|key takeaways|action items|meeting minutes|gist|"
     "grammar|spelling|typos|punctuation|bullet points|outline of|main ideas|main argument"
 )
+# "translation" alone is a document noun, not a verb: "is it worth reading in translation?".
 DOCS_NOUNS = words(
     "document|documents|article|report|essay|email|e-mail|letter|contract|clause|"
     "transcript|notes|passage|paragraph|memo|pdf|abstract|thesis|draft|email thread|"

@@ -1,10 +1,9 @@
 """Routing cost and accuracy: time per prompt, the memory the router's models add, scores.
 
 ``python bench/routing.py [--knn] [--smollm2]`` prints one JSON line. Prompts are held-out
-set B (tests/unit/router_heldout_b.py), routed after a warm-up, so the
-figure is the steady per-reply cost; the one-off load is reported apart. The issue-19 first
-held-out set is scored too (both are dev sets since the third round of issue 19; a blind
-set is kept elsewhere). ``--knn`` also measures the option the
+set F (tests/unit/router_heldout_f1.py and _f2.py, 400 prompts, 150 not in English), routed
+after a warm-up, so the figure is the steady per-reply cost and ``correct`` the set-F score; the
+one-off load is reported apart. ``--knn`` also measures the option the
 classifier replaced: the same rules, then the mean cosine of the 5 nearest examples per
 role over WordLlama embeddings of the same examples. ``--smollm2`` measures the rejected
 SmolLM2-135M embeddings through llama-cpp-python (mean-pooled, k-NN), in this bench process
@@ -123,20 +122,19 @@ def smollm2_option(prompts: Sequence[Any]) -> dict[str, Any]:
 
 
 def main() -> int:
-    from router_heldout import HELDOUT_19
-    from router_heldout_b import HELDOUT_B
+    from router_heldout_f1 import HELDOUT_F1
+    from router_heldout_f2 import HELDOUT_F2
 
-    out: dict[str, Any] = {"prompts": len(HELDOUT_B)}
-    out["wordllama"], router = wordllama_router(HELDOUT_B)
+    held_out = [*HELDOUT_F1, *HELDOUT_F2]
+    out: dict[str, Any] = {"prompts": len(held_out)}
+    out["wordllama"], router = wordllama_router(held_out)
     out["route_ms_median"] = out["wordllama"]["median_ms"]
     out["route_ms_p95"] = out["wordllama"]["p95_ms"]
     out["router_rss_added_mb"] = out["wordllama"]["rss_added_mb"]
-    out["dev_heldout_19"] = timed(lambda text: router.classify(text)[0], HELDOUT_19)
     if "--knn" in sys.argv:
-        out["knn"] = {"heldout_b": knn_option(router, HELDOUT_B),
-                      "dev_heldout_19": knn_option(router, HELDOUT_19)}
+        out["knn"] = {"heldout_f": knn_option(router, held_out)}
     if "--smollm2" in sys.argv:
-        out["smollm2"] = smollm2_option(HELDOUT_B)
+        out["smollm2"] = smollm2_option(held_out)
     print(json.dumps(out))
     return 0
 

@@ -158,16 +158,18 @@ class ExampleIndex:
                 return
             import numpy as np
 
-            shipped, shipped_x = shipped_features(self._rules)
-            pairs = shipped + self._extra
-            x = shipped_x
-            if self._extra:
-                x = x + featurize([t for _, t in self._extra], embed_texts, self._rules)
             classifier, digest = load_shipped()
+            shipped = shipped_examples()
+            pairs = shipped + self._extra
             if self._extra or digest != examples_digest(shipped):
+                _, x = shipped_features(self._rules)
+                if self._extra:
+                    x = x + featurize([t for _, t in self._extra], embed_texts, self._rules)
                 weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(self._extra)
                 start = classifier if digest == examples_digest(shipped) else None
                 classifier = train(x, [r for r, _ in pairs], weights, start)
+            else:  # the shipped weights fit: only the nearest-example lookup needs features
+                x = featurize([t for _, t in shipped], embed_texts, None)
             dim = load_model().embedding.shape[1]
             self._texts = [t for _, t in pairs]
             self._roles = np.array([r for r, _ in pairs])
@@ -177,6 +179,20 @@ class ExampleIndex:
             self._entry_rows = x.rows[order]
             self._entry_values = x.values[order]
             self._classifier = classifier
+        del x
+        _return_free_memory()
+
+
+def _return_free_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc): featurizing the examples
+    leaves about 60 MB of freed arrays that the process would otherwise keep."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 @functools.cache

@@ -20,6 +20,8 @@ from tests.e2e.ptyapp import PtyApp
 from tests.servers import BadServer, REMOTE_ENTRY
 
 END = "Qzfinalmarkerq"
+STREAMING = "⟳"
+"""The session list's mark of a chat whose reply is streaming."""
 
 
 def document() -> list[str]:
@@ -56,6 +58,10 @@ def run(config: Path, data_dir: Path, *, extra: list[str] = (), filtered: bool =
         before = len(app.text())
         app.type("go\r")
         app.wait_for(lambda: END.encode() in app.text()[before:], 60, "the end of the reply")
+        # The session list marks the chat streaming (⟳) until the reply has settled; the
+        # filter may write nothing for a while before that (the final render looks the same).
+        app.wait_for(lambda: STREAMING not in "\n".join(final_screen(app.text())), 30,
+                     "the session list to show the reply settled")
         # Until nothing more is written for 0.4 s (the cursor blinks every 0.5 s), at most 5 s.
         quiet_since, size, deadline = time.monotonic(), len(app.text()), time.monotonic() + 5
         while time.monotonic() - quiet_since < 0.4 and time.monotonic() < deadline:

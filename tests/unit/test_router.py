@@ -495,6 +495,43 @@ def test_example_under_router_examples_changes_the_route(tmp_path: Path) -> None
     assert scores["code"].score > max(s.score for r, s in scores.items() if r != "code") + 0.1
 
 
+def test_classifier_retrained_with_your_examples_is_kept_for_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui_chat.core import similarity
+
+    models = model("tiny", "chat", package=True) + model("coder", "code")
+    prompt = "plan the sprint for the zorblax migration"
+    table = '[router]\n[router.examples]\ncode = ["plan a sprint for the zorblax migration"]\n'
+    config = load_config(write_config(tmp_path, models, table))
+    cache = tmp_path / "data"
+    first = Router(config, cache_dir=cache)
+    assert first.classify(prompt)[0] == "code"
+    kept = sorted((cache / "router").glob("*.npz"))
+    assert len(kept) == 1
+    expected = first.explain(prompt).similarity["code"].score
+
+    def no_training(*args: object, **kwargs: object) -> None:  # a spy: it must not run
+        raise AssertionError("retrained although the classifier was kept")
+
+    monkeypatch.setattr(similarity, "train", no_training)
+    second = Router(config, cache_dir=cache)
+    assert second.explain(prompt).similarity["code"].score == pytest.approx(expected)
+    monkeypatch.undo()
+
+    # Other examples: trained again, and only the newest classifier stays.
+    other = table.replace('"]', '", "zorblax rollout checklist"]')
+    third = Router(load_config(write_config(tmp_path, models, other)), cache_dir=cache)
+    assert third.classify(prompt)[0] == "code"
+    now = sorted((cache / "router").glob("*.npz"))
+    assert len(now) == 1 and now != kept
+    # A damaged file is trained over, not trusted.
+    now[0].write_bytes(b"not a zip file")
+    fourth = Router(load_config(write_config(tmp_path, models, other)), cache_dir=cache)
+    assert fourth.classify(prompt)[0] == "code"
+    assert now[0].read_bytes()[:2] == b"PK"
+
+
 def test_router_examples_validated(tmp_path: Path) -> None:
     models = model("tiny", "chat", package=True)
     bad = '[router]\n[router.examples]\npoetry = ["a sonnet"]\n'

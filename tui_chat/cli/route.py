@@ -38,7 +38,7 @@ def prompt_text(words: list[str]) -> str:
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
     """Print ``ROLE MODEL REASON`` for the prompt."""
-    router = Router(runtime.config)
+    router = Router(runtime.config, cache_dir=runtime.data_dir)
     text = prompt_text(args.prompt)
     route = router.pick(text, args.model)
     print(f"{route.role} {route.model} {route.reason}")

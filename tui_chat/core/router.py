@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from tui_chat.core.config import ROLES, Config, ModelSpec, RouterConfig
 from tui_chat.core.events import AUTO
@@ -393,7 +394,8 @@ class Router:
     """Classifies prompts and orders the models that should answer them."""
 
     def __init__(self, config: Config,
-                 spec_of: Callable[[str], ModelSpec] | None = None) -> None:
+                 spec_of: Callable[[str], ModelSpec] | None = None,
+                 cache_dir: Path | None = None) -> None:
         self.config = config
         """The validated configuration (catalog and ``[router]`` table)."""
         self._spec_of = spec_of or config.model  # the catalog's lookup knows found models
@@ -401,7 +403,8 @@ class Router:
         self._custom = self._compile_custom(config)
         self._embedded = tuple(m.name for m in config.models if m.package)
         self._orders = {role: self._order(role) for role in ROLES}
-        self._index = ExampleIndex(rule_features, config.router.examples)
+        # The classifier retrained with [router.examples] is kept in cache_dir (the data dir).
+        self._index = ExampleIndex(rule_features, config.router.examples, cache_dir)
 
     def warm_up(self) -> None:
         """Load the learned classifier in a background thread (the first route need not wait)."""

@@ -271,6 +271,15 @@ class RoleModel:
 
         return _softmax(_logits(self.dense, self.sparse, self.bias, x)).astype(np.float64)
 
+    @classmethod
+    def load(cls, source: Any) -> RoleModel:
+        """The weights ``save`` wrote (a path or a file object)."""
+        import numpy as np
+
+        with np.load(source) as z:
+            return cls(z["dense"].astype(np.float64), z["sparse"].astype(np.float64),
+                       z["bias"].astype(np.float64))
+
     def save(self, path: Any, digest: str) -> None:
         """Write the weights (float32) and the digest of the examples they were trained on."""
         import numpy as np
@@ -420,8 +429,5 @@ def load_shipped() -> tuple[RoleModel, str]:
 
     data = resources.files("tui_chat.data").joinpath(WEIGHTS_RESOURCE).read_bytes()
     with np.load(io.BytesIO(data)) as z:
-        model = RoleModel(
-            z["dense"].astype(np.float64), z["sparse"].astype(np.float64),
-            z["bias"].astype(np.float64),
-        )
-        return model, str(z["digest"])
+        digest = str(z["digest"])
+    return RoleModel.load(io.BytesIO(data)), digest

@@ -88,7 +88,7 @@ class Runtime:
         """Picks the model (and the fallback order) for each prompt."""
         from tui_chat.core.router import Router
 
-        return Router(self.config, spec_of=self.catalog.spec)
+        return Router(self.config, spec_of=self.catalog.spec, cache_dir=self.data_dir)
 
     @cached_property
     def service(self) -> ChatService:

@@ -14,6 +14,7 @@ in a background thread started by ``warm_up``. Nothing is ever downloaded.
 from __future__ import annotations
 
 import functools
+import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from tui_chat.core.router_model import (
     load_shipped,
     train,
 )
+
+log = logging.getLogger(__name__)
 
 EXAMPLES_RESOURCE = "router_examples.jsonl"
 """The shipped example set, package data of ``tui_chat.data``."""
@@ -83,8 +86,11 @@ class ExampleIndex:
         self,
         rules: Callable[[str], Sequence[float]],
         extra: Mapping[str, Sequence[str]] | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self._rules = rules
+        self._cache_dir = cache_dir
+        """Where the classifier retrained with ``extra`` is kept between runs (or None)."""
         """The rule scores the classifier takes as features (``router.rule_features``)."""
         self._extra = [(r, t) for r, texts in (extra or {}).items() for t in texts if t.strip()]
         self._lock = threading.Lock()
@@ -161,15 +167,20 @@ class ExampleIndex:
             classifier, digest = load_shipped()
             shipped = shipped_examples()
             pairs = shipped + self._extra
-            if self._extra or digest != examples_digest(shipped):
+            fits = digest == examples_digest(shipped)
+            cached = self._cached(digest) if fits and self._extra else None
+            if cached is None and (self._extra or not fits):
                 _, x = shipped_features(self._rules)
                 if self._extra:
                     x = x + featurize([t for _, t in self._extra], embed_texts, self._rules)
                 weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(self._extra)
-                start = classifier if digest == examples_digest(shipped) else None
-                classifier = train(x, [r for r, _ in pairs], weights, start)
-            else:  # the shipped weights fit: only the nearest-example lookup needs features
-                x = featurize([t for _, t in shipped], embed_texts, None)
+                classifier = train(x, [r for r, _ in pairs], weights,
+                                   classifier if fits else None)
+                if fits and self._extra:
+                    self._keep(classifier, digest)
+            else:  # the weights fit: only the nearest-example lookup needs features
+                classifier = cached or classifier
+                x = featurize([t for _, t in pairs], embed_texts, None)
             dim = load_model().embedding.shape[1]
             self._texts = [t for _, t in pairs]
             self._roles = np.array([r for r, _ in pairs])
@@ -181,6 +192,39 @@ class ExampleIndex:
             self._classifier = classifier
         del x
         _return_free_memory()
+
+
+    def _cache_file(self, digest: str) -> Path | None:
+        if self._cache_dir is None:
+            return None
+        key = examples_digest([(f"user {USER_WEIGHT} {digest}", "")] + self._extra)
+        return self._cache_dir / "router" / f"with-your-examples-{key[:16]}.npz"
+
+    def _cached(self, digest: str) -> RoleModel | None:
+        """The classifier trained on these shipped and user examples by an earlier run."""
+        path = self._cache_file(digest)
+        if path is None or not path.is_file():
+            return None
+        try:
+            return RoleModel.load(path)
+        except Exception as exc:  # noqa: BLE001 - damaged or from another version: train again
+            log.info("router: ignoring the cached classifier %s: %s", path, exc)
+            return None
+
+    def _keep(self, classifier: RoleModel, digest: str) -> None:
+        """Write the retrained classifier for the next run; older ones go."""
+        path = self._cache_file(digest)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob("with-your-examples-*.npz"):
+                old.unlink(missing_ok=True)
+            temporary = path.with_suffix(".tmp.npz")
+            classifier.save(temporary, digest)
+            temporary.replace(path)
+        except OSError as exc:  # a full disk or a read-only data dir: train next time too
+            log.info("router: could not keep the retrained classifier in %s: %s", path, exc)
 
 
 def _return_free_memory() -> None:

@@ -163,12 +163,10 @@ class FrameFilter:
         if cells is None:  # not understood: the cells it covers become unknown
             width = cell_len(_ESCAPES.sub("", body))
             line[start:start + width] = [None] * min(width, max(0, len(line) - start))
-            _overwritten(pieces, start - 1, start + width + 1)
+            _overwritten(pieces, start, start + width)
             return f"\x1b[{row};{column}H{body}"
         end = start + len(cells)
-        # Pieces overlapping this one (or next to it: a wide character's halves) are no
-        # longer what the cells show; this one is, from here on.
-        _overwritten(pieces, start - 1, end + 1)
+        _overwritten(pieces, start, end)  # they no longer show; this one does from now on
         pieces[start] = (body, end)
         if len(line) < end:
             line.extend([None] * (end - len(line)))
@@ -186,9 +184,11 @@ class FrameFilter:
             stop += 1
         if start > 0 and old[0] is not None and old[0][1] == "":
             line[start - 1] = None  # the wide character whose right half this overwrote
+            _overwritten(pieces, start - 1, start)
         line[start:end] = cells
         if end < len(line) and line[end] is not None and line[end][1] == "":  # type: ignore[index]
             line[end] = None  # the right half of a wide character whose left half went
+            _overwritten(pieces, end, end + 1)
         return start + first, start + stop
 
 

@@ -144,3 +144,14 @@ def test_a_change_of_colour_sets_only_the_colour() -> None:
     out = FrameFilter()("\x1b[1;1H" + grey.render("a", color_system="256")
                         + cyan.render("b", color_system="256"))
     assert out == "\x1b[1;1H\x1b[38;5;253;48;5;234ma\x1b[36mb\x1b[0m"
+
+
+def test_a_repeated_piece_is_written_again_once_another_wrote_over_its_cells() -> None:
+    frames = FrameFilter()
+    frames("\x1b[2;1H" + "the reply")
+    assert frames("\x1b[2;1H" + "the reply") == ""  # a repeat: skipped
+    frames("\x1b[2;5H" + "X")  # over the "r"
+    assert frames("\x1b[2;1H" + "the reply") == "\x1b[2;5Hr"
+    frames("\x1b[3;1H" + "ab日")
+    frames("\x1b[3;4H" + "c")  # the wide character's right half: it goes
+    assert frames("\x1b[3;1H" + "ab日") == "\x1b[3;3H日"

@@ -28,6 +28,7 @@ from tui_chat.core.runtime import Runtime
 from tui_chat.core.store import DamagedHistory
 from tui_chat.core.store.schema import needs_upgrade
 from tui_chat.ui.commands import ChatCommands
+from tui_chat.ui import layout
 from tui_chat.ui.frames import filtered_driver
 from tui_chat.ui.pacing import InterpreterTuning
 from tui_chat.ui.screens.chat import ChatScreen
@@ -70,6 +71,7 @@ class TuiChatApp(App[int]):
         self._damaged = damaged
         self._chat: ChatScreen | None = None
         self._tuning = InterpreterTuning()
+        layout.install()  # one reflow per change, not two (ui.layout)
         self._watch: TerminalWatch | None = None
         self.ui_config = runtime.config.ui
         """Frames and bytes (``[ui]``; ``--low-bandwidth`` turns its mode on)."""

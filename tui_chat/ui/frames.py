@@ -9,7 +9,10 @@ neighbour has the same style. Over SSH those bytes are the cost of streaming.
 wraps the driver's ``write``). A frame is a run of pieces, each an absolute cursor move
 and the cells written from there. The filter keeps what each cell of the screen shows
 (its character and style) and writes, of each piece, only the cells from the first that
-differs to the last that differs, one escape sequence per run of one style. Anything it
+differs to the last that differs, one escape sequence per run of one style. A piece the same as the last one
+written at its place, with nothing written over it since, is skipped unparsed (Textual
+repaints whole widgets, and repaints a region again after a layout pass that changed
+nothing: most pieces of a streaming frame are repeats). Anything it
 does not understand (a write that is not a frame, an escape other than a style inside a
 piece) passes through unchanged and the cells it may have touched become unknown; a
 write that may change the whole screen (a clear, the alternate screen) forgets them all,
@@ -55,12 +58,15 @@ _TOKENS = re.compile(r"(\x1b\[[0-9;:]*m)|(\x1b)|([^\x1b]+)")
 class FrameFilter:
     """Writes of each frame only the cells that change (see the module docstring)."""
 
-    __slots__ = ("_rows", "_cursor", "written", "sent", "erase")
+    __slots__ = ("_rows", "_pieces", "_cursor", "written", "sent", "erase")
 
     def __init__(self, erase: bool = False) -> None:
         self.erase = erase
         """Write runs of blanks as erases (see :func:`_render`)."""
         self._rows: dict[int, list[Cell | None]] = {}
+        self._pieces: dict[int, dict[int, tuple[str, int]]] = {}
+        """Per row, per starting column: the last piece's body and the column it ends at
+        (only pieces whose cells nothing has overwritten since)."""
         self._cursor: str | None = None
         """The move that ended the last frame (where the cursor is)."""
         self.written = 0
@@ -71,6 +77,7 @@ class FrameFilter:
     def forget(self) -> None:
         """The screen may have changed behind the filter's back: write the next frame whole."""
         self._rows.clear()
+        self._pieces.clear()
         self._cursor = None
 
     def __call__(self, data: str) -> str:
@@ -143,14 +150,24 @@ class FrameFilter:
     def _piece(self, row: int, column: int, body: str) -> str | tuple[int, int] | None:
         """The cells of one piece that change, as (first, stop) columns from 0, after
         keeping them; None when none does; the piece itself when not understood."""
-        line = self._rows.setdefault(row, [])
         start = column - 1
+        pieces = self._pieces.get(row)
+        if pieces is None:
+            pieces = self._pieces[row] = {}
+        else:
+            known = pieces.get(start)
+            if known is not None and known[0] == body:
+                return None  # the same as the cells there (nothing overwrote them)
+        line = self._rows.setdefault(row, [])
         cells = _cells(body)
         if cells is None:  # not understood: the cells it covers become unknown
             width = cell_len(_ESCAPES.sub("", body))
             line[start:start + width] = [None] * min(width, max(0, len(line) - start))
+            _overwritten(pieces, start, start + width)
             return f"\x1b[{row};{column}H{body}"
         end = start + len(cells)
+        _overwritten(pieces, start, end)  # they no longer show; this one does from now on
+        pieces[start] = (body, end)
         if len(line) < end:
             line.extend([None] * (end - len(line)))
         old = line[start:end]
@@ -167,10 +184,18 @@ class FrameFilter:
             stop += 1
         if start > 0 and old[0] is not None and old[0][1] == "":
             line[start - 1] = None  # the wide character whose right half this overwrote
+            _overwritten(pieces, start - 1, start)
         line[start:end] = cells
         if end < len(line) and line[end] is not None and line[end][1] == "":  # type: ignore[index]
             line[end] = None  # the right half of a wide character whose left half went
+            _overwritten(pieces, end, end + 1)
         return start + first, start + stop
+
+
+def _overwritten(pieces: dict[int, tuple[str, int]], first: int, stop: int) -> None:
+    """Drop the remembered pieces that cover any column in ``[first, stop)``."""
+    for begin in [b for b, (_, end) in pieces.items() if b < stop and end > first]:
+        del pieces[begin]
 
 
 def _cells(body: str) -> list[Cell] | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Static
@@ -405,10 +406,16 @@ class ChatLog(VerticalScroll, can_focus=True):
         event.stop()
         await self.follow.stop()
 
-    def watch_virtual_size(self) -> None:
-        """The content grew or shrank: a reply followed in steps may need a jump."""
-        if self.follow.active:
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        """The content grew or shrank: a reply followed in steps may need a jump.
+
+        (Not a ``virtual_size`` watcher: a reflow sets it without calling one, ui.layout.)"""
+        grew = virtual_size != self.virtual_size
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if grew and self.follow.active:
             self.call_later(self.follow.check)
+        return changed
 
     def action_follow(self) -> None:
         """Jump to the end and follow new text again."""

@@ -264,6 +264,9 @@ class MessageView(Vertical):
             self.post_message(self.Flush())
         if (self.buffer.size > BACKLOG_CHARS and self._stream is not None
                 and threading.get_ident() != self._ui_thread):
+            # Behind: the UI flushes at the fast pace now, not when a pause it set while
+            # text trickled in ends (up to MAX_PACE later, with this worker blocked).
+            self.post_message(self.Flush())
             self.buffer.wait_for_screen(BACKLOG_CHARS, BACKLOG_WAIT_S)
 
     def push_reasoning(self, text: str) -> None:

@@ -1,0 +1,35 @@
+"""One layout pass where Textual 8.2 makes two: each reflow asked for another.
+
+After a reflow, Textual's screen hands every widget its new geometry through
+``Widget._size_updated``, which sets ``virtual_size``: a reactive with ``layout=True``.
+So each widget whose size changed asks for a layout and a repaint of itself once more,
+and the next screen update reflows the screen again (its ancestors' arrangements
+cleared) and repaints those widgets: the same screen, drawn twice. While a reply
+streams that is a second full frame after every append, of which the frame filter
+writes nothing; on a busy 2-core machine it cost 30-90 ms of the UI thread each time.
+
+:func:`install` has the reflow set the size without asking again, as Textual itself
+does after a scroll (``layout=False``). A change that needs another pass still gets
+one: scrollbars that appear or go set reactives of their own, and widgets handle their
+``Resize`` events. Nothing is told of ``virtual_size`` through a watcher any more;
+:class:`~tui_chat.ui.widgets.chat_log.ChatLog`, the one widget that watched it, looks
+in its own ``_size_updated``.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.widget import Widget
+
+_TEXTUAL_SIZE_UPDATED = Widget._size_updated
+
+
+def _size_updated_once(self: Widget, size: Size, virtual_size: Size, container_size: Size,
+                       layout: bool = True) -> bool:
+    """Textual's ``_size_updated``, never asking for another layout pass."""
+    return _TEXTUAL_SIZE_UPDATED(self, size, virtual_size, container_size, layout=False)
+
+
+def install() -> None:
+    """Make every reflow one pass (idempotent; for the whole process)."""
+    Widget._size_updated = _size_updated_once  # type: ignore[method-assign]

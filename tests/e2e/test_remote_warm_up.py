@@ -30,6 +30,7 @@ def test_warm_up_checks_the_remote_model_so_the_prompt_is_the_only_request(
     runtime = make_runtime(body=REMOTE_ENTRY.format(name="team", url=server.base_url))
     runtime.service.warm_up("team")
     assert wait_until(lambda: runtime.pool.backend("team") is not None, timeout=30)
+    assert not runtime.router.learned_loaded  # a pinned chat never routes
     assert [r.path for r in server.requests][:1] == ["/v1/models"]
     assert runtime.catalog.state("team").status == ModelStatus.LOADED
 
@@ -49,6 +50,7 @@ def test_auto_warms_the_remote_first_choices_and_leaves_local_models_lazy(
     assert {"team", "smollm2"} <= set(runtime.router.first_choices())
     runtime.service.warm_up(AUTO)
     assert wait_until(lambda: runtime.pool.backend("team") is not None, timeout=30)
+    assert wait_until(lambda: runtime.router.learned_loaded, timeout=60)
     assert runtime.pool.backend("smollm2") is None  # a local model loads at its first prompt
     assert runtime.pool.warm(["team", "smollm2"]) is None  # nothing left to warm
 

@@ -116,9 +116,10 @@ class ChatService:
             return list(self._fallbacks)
 
     def warm_up(self, model: str = AUTO) -> None:
-        """Ready in the background what a prompt to ``model`` needs: the router's model,
-        and the remote models it may go to (``ModelPool.warm``; local ones stay lazy)."""
-        self.router.warm_up()
+        """Ready in the background what a prompt to ``model`` needs (``ModelPool.warm``;
+        local models stay lazy); for auto, the router too (a pinned chat never routes)."""
+        if model == AUTO:
+            self.router.warm_up()
         self._pool.warm([model] if model != AUTO else self.router.first_choices())
 
     def interrupt_all(self) -> None:

@@ -410,6 +410,11 @@ class Router:
         """Load the learned classifier in a background thread (the first route need not wait)."""
         self._index.warm_up()
 
+    @property
+    def learned_loaded(self) -> bool:
+        """True once the classifier and its examples are in memory."""
+        return self._index.loaded
+
     def first_choices(self) -> tuple[str, ...]:
         """The model each role's prompts go to first: where an auto prompt likely goes."""
         return tuple(dict.fromkeys(order[0] for order in self._orders.values()))

@@ -89,9 +89,9 @@ class ExampleIndex:
         cache_dir: Path | None = None,
     ) -> None:
         self._rules = rules
+        """The rule scores the classifier takes as features (``router.rule_features``)."""
         self._cache_dir = cache_dir
         """Where the classifier retrained with ``extra`` is kept between runs (or None)."""
-        """The rule scores the classifier takes as features (``router.rule_features``)."""
         self._extra = [(r, t) for r, texts in (extra or {}).items() for t in texts if t.strip()]
         self._lock = threading.Lock()
         self._classifier: RoleModel | None = None
@@ -168,16 +168,17 @@ class ExampleIndex:
             shipped = shipped_examples()
             pairs = shipped + self._extra
             fits = digest == examples_digest(shipped)
-            cached = self._cached(digest) if fits and self._extra else None
+            cached = self._cached(classifier, digest) if fits and self._extra else None
             if cached is None and (self._extra or not fits):
                 _, x = shipped_features(self._rules)
                 if self._extra:
                     x = x + featurize([t for _, t in self._extra], embed_texts, self._rules)
                 weights = [1.0] * len(shipped) + [USER_WEIGHT] * len(self._extra)
-                classifier = train(x, [r for r, _ in pairs], weights,
-                                   classifier if fits else None)
+                retrained = train(x, [r for r, _ in pairs], weights,
+                                  classifier if fits else None)
                 if fits and self._extra:
-                    self._keep(classifier, digest)
+                    self._keep(classifier, retrained, digest)
+                classifier = retrained
             else:  # the weights fit: only the nearest-example lookup needs features
                 classifier = cached or classifier
                 x = featurize([t for _, t in pairs], embed_texts, None)
@@ -193,16 +194,18 @@ class ExampleIndex:
         del x
         _return_free_memory()
 
-
-    def _cache_file(self, digest: str) -> Path | None:
+    def _cache_file(self, shipped: RoleModel, digest: str) -> Path | None:
+        """Named by everything the retrained classifier depends on: the shipped weights
+        (their bias changes with every retraining), the examples and their weight."""
         if self._cache_dir is None:
             return None
-        key = examples_digest([(f"user {USER_WEIGHT} {digest}", "")] + self._extra)
+        seed = f"user {USER_WEIGHT} {digest} {shipped.dense.shape} {shipped.bias.tobytes().hex()}"
+        key = examples_digest([(seed, "")] + self._extra)
         return self._cache_dir / "router" / f"with-your-examples-{key[:16]}.npz"
 
-    def _cached(self, digest: str) -> RoleModel | None:
+    def _cached(self, shipped: RoleModel, digest: str) -> RoleModel | None:
         """The classifier trained on these shipped and user examples by an earlier run."""
-        path = self._cache_file(digest)
+        path = self._cache_file(shipped, digest)
         if path is None or not path.is_file():
             return None
         try:
@@ -211,9 +214,9 @@ class ExampleIndex:
             log.info("router: ignoring the cached classifier %s: %s", path, exc)
             return None
 
-    def _keep(self, classifier: RoleModel, digest: str) -> None:
+    def _keep(self, shipped: RoleModel, classifier: RoleModel, digest: str) -> None:
         """Write the retrained classifier for the next run; older ones go."""
-        path = self._cache_file(digest)
+        path = self._cache_file(shipped, digest)
         if path is None:
             return
         try:

@@ -49,8 +49,11 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> list[list[Message]]:
 
 
 async def send(pilot: Any, app: TuiChatApp, text: str) -> None:
+    before = request_count(app)
     await pilot.press("ctrl+e", *text, "enter")
-    await wait_until(pilot, lambda: app.chat.streaming, what=f"reply to {text!r} to start")
+    # replies_started, not streaming alone: 12 tokens from a warm model can start and end
+    # between two polls on a busy machine (seen once in CI beside a CPU hog).
+    await wait_until(pilot, replies_started(app, before), what=f"reply to {text!r} to start")
     await wait_until(pilot, no_reply_streaming(app), what=f"reply to {text!r}")
 
 
@@ -112,8 +115,9 @@ async def test_edit_an_earlier_prompt_branches_and_the_old_one_stays(
         assert prompt.text == "first" and app.focused is prompt
         assert "Editing an earlier message" in app.chat.status_text
         sent.clear()
+        before = request_count(app)
         await pilot.press("ctrl+u", *"first, edited", "enter")
-        await wait_until(pilot, lambda: app.chat.streaming, what="edited reply to start")
+        await wait_until(pilot, replies_started(app, before), what="edited reply to start")
         await wait_until(pilot, no_reply_streaming(app), what="edited reply")
         views = shown(app)
         assert [(v.role, v.text) for v in views][0] == ("user", "first, edited")

@@ -2,12 +2,12 @@
 
 ``python bench/router_cv.py [--folds 5] [--repeats 3] [--misses [--all]]`` prints one JSON
 line. The pool is the shipped examples, which hold the earlier held-out sets (A to E and
-the first labelled set) since the fifth and sixth rounds of issue 19; those prompts are reported apart
-as ``dev``. Each fold retrains the classifier on the other folds and routes the held-out fold through
+the first labelled set since the fifth and sixth rounds of issue 19, set F since the
+seventh); those prompts are reported apart as ``dev``. Each fold retrains the classifier on the other folds and routes the held-out fold through
 the full router (strong signals, rule nudge, classifier). Folds are stratified by role and
 fixed by a seed, so two runs on the same pool give the same figure; the accuracy is the
 mean over ``--repeats`` fold draws (one draw moves it by about 0.5 points), the confusion
-matrix and the "correct" counts are the first draw's. Held-out set F is not in the pool
+matrix and the "correct" counts are the first draw's. Held-out set G is not in the pool
 and is not read here.
 """
 
@@ -60,6 +60,8 @@ def main() -> int:
     from router_heldout_c import HELDOUT_C
     from router_heldout_d import HELDOUT_D
     from router_heldout_e import HELDOUT_E
+    from router_heldout_f1 import HELDOUT_F1
+    from router_heldout_f2 import HELDOUT_F2
     from router_prompts import HELDOUT, PROMPTS
     from tui_chat.core import router_model
     from tui_chat.core.config import load_config
@@ -70,9 +72,9 @@ def main() -> int:
         return " ".join(re.findall(r"\w+", text.lower()))
 
     # The earlier held-out sets are in the shipped examples since the fifth round; their
-    # prompts are reported apart ("dev"): they were written blind, the way set F was.
+    # prompts are reported apart ("dev"): they were written blind, the way set G was.
     dev = {norm(i.text) for i in [*PROMPTS, *HELDOUT, *HELDOUT_19, *HELDOUT_B, *HELDOUT_C,
-                                  *HELDOUT_D, *HELDOUT_E]}
+                                  *HELDOUT_D, *HELDOUT_E, *HELDOUT_F1, *HELDOUT_F2]}
     folds = int(sys.argv[sys.argv.index("--folds") + 1]) if "--folds" in sys.argv else 5
     router = Router(load_config(ROOT / "config.toml"))
     out: dict[str, Any] = {}

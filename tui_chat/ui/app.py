@@ -34,7 +34,7 @@ from tui_chat.ui.pacing import InterpreterTuning
 from tui_chat.ui.screens.chat import ChatScreen
 from tui_chat.ui.screens.help import HelpScreen, binding_rows
 from tui_chat.ui.screens.history import DamagedHistoryScreen
-from tui_chat.ui.terminal import TerminalWatch
+from tui_chat.ui.terminal import TerminalWatch, crash_sentence
 from tui_chat.ui.widgets.chat_log import ChatLog
 from tui_chat.ui.widgets.prompt import PromptInput
 from tui_chat.ui.widgets.sessions import SessionList
@@ -75,6 +75,15 @@ class TuiChatApp(App[int]):
         self._watch: TerminalWatch | None = None
         self.ui_config = runtime.config.ui
         """Frames and bytes (``[ui]``; ``--low-bandwidth`` turns its mode on)."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug ends the app (its widget is dead): one sentence, the traceback to the log."""
+        log.error("unexpected error; the app stops", exc_info=error)
+        self._return_code = 1  # Textual's own bookkeeping (tests re-raise _exception)
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self.panic(crash_sentence(error, self.runtime.log_path))
 
     def get_default_screen(self) -> ChatScreen | DamagedHistoryScreen:
         """The chat, or first the question of what to do with a damaged history."""
@@ -248,4 +257,4 @@ def run_app(runtime: Runtime, *, low_bandwidth: bool = False) -> int:
     if low_bandwidth:
         app.ui_config = app.ui_config.with_low_bandwidth()
     result = app.run()
-    return int(result or 0)
+    return app.return_code or int(result or 0)

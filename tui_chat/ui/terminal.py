@@ -74,3 +74,10 @@ class TerminalWatch:
         os.dup2(read_end, self.fd)
         os.close(read_end)
         self._keep_open = write_end  # never written, never closed: never readable
+
+
+def crash_sentence(error: BaseException, log_path: object) -> str:
+    """What the terminal shows when a bug stops the app: one sentence, no traceback."""
+    return (f"tui-chat stopped on an unexpected error ({error.__class__.__name__}); "
+            f"your chats are saved: run tui-chat again to go on, and see {log_path} "
+            "for the details.")

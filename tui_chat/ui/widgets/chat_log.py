@@ -399,7 +399,8 @@ class ChatLog(VerticalScroll, can_focus=True):
     @on(MessageView.StreamStarted)
     async def _make_room(self, event: MessageView.StreamStarted) -> None:
         event.stop()
-        await self.follow.start()
+        view = event.view
+        await self.follow.start(lambda: view.streaming)
 
     @on(MessageView.StreamEnded)
     async def _settle(self, event: MessageView.StreamEnded) -> None:

@@ -14,12 +14,17 @@ the bottom, as it would have without the steps. A ``share`` of 0 follows line by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.containers import ScrollableContainer
 from textual.widget import MountError
 from textual.widgets import Static
 
 DEFAULT_SHARE = 0.5
 """The room below a streaming reply, as a share of the view's height."""
+
+START_TRIES = 3
+"""Refreshes a start waits for an anchored log to reach its new bottom."""
 
 
 class TailRoom(Static):
@@ -54,10 +59,20 @@ class StepFollow:
             return True
         return self._at is not None and abs(log.scroll_y - self._at) < 0.5
 
-    async def start(self) -> None:
-        """A reply starts streaming: make room below it if the log follows the bottom."""
+    async def start(self, live: Callable[[], bool] = lambda: True, tries: int = START_TRIES) -> None:
+        """A reply starts streaming: make room below it if the log follows the bottom.
+
+        ``live``: whether the reply still streams. An anchored log whose scroll to the
+        new bottom is not laid out yet (the reply's views were just mounted; on a busy
+        machine the start can come first) is looked at again after the next refresh,
+        ``tries`` times at most, instead of following line by line.
+        """
         log = self.log
-        if self.active or not log.is_anchored or log.scroll_y < log.max_scroll_y - 0.5:
+        if self.active or not live() or not log.is_anchored:
+            return
+        if log.scroll_y < log.max_scroll_y - 0.5:
+            if tries > 0:
+                log.call_after_refresh(self.start, live, tries - 1)
             return
         height = min(log.scrollable_content_region.height - 1,
                      round(log.scrollable_content_region.height * self.share))

@@ -112,6 +112,8 @@ class MessageView(Vertical):
     class StreamStarted(Message):
         """This message started streaming (the log makes room below it)."""
 
+        view: MessageView
+
     @dataclass
     class StreamEnded(Message):
         """This message stopped streaming (the log settles on the bottom)."""
@@ -220,6 +222,11 @@ class MessageView(Vertical):
         self._refresh_meta()
 
     @property
+    def streaming(self) -> bool:
+        """True from ``start_stream`` until ``finish``."""
+        return self._stream is not None
+
+    @property
     def is_long(self) -> bool:
         """True when the body may have blocks worth hiding while out of view."""
         return (self._stream is not None or self.offscreen.hidden > 0
@@ -253,7 +260,7 @@ class MessageView(Vertical):
             self._pace = max(self._pace, self._interval)
         if self._stream is None:
             self._stream = Markdown.get_stream(self.body)
-        self.post_message(self.StreamStarted())
+        self.post_message(self.StreamStarted(self))
 
     def push(self, text: str) -> None:
         """Queue streamed text; safe to call from any thread.

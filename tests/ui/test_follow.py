@@ -1,0 +1,72 @@
+"""The stepped follow starts even when the log's scroll to its new bottom comes late.
+
+On a busy machine a reply's start can reach the log after the reply's views are laid
+out but before the anchored log has scrolled to the new bottom. The follow then used
+to give up and the log followed line by line, rewriting every row per line. These
+tests put a plain anchored log in that state (scrolled a few lines above its bottom)
+and start the follow there; no model is involved, since the state is about layout.
+"""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tests.ui.helpers import wait_until
+from tui_chat.ui.widgets.follow import StepFollow
+
+
+class _LogApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(*[Static(f"line {i}") for i in range(60)], id="log")
+
+
+async def _behind_the_bottom(app: _LogApp, pilot) -> VerticalScroll:
+    log = app.query_one("#log", VerticalScroll)
+    log.anchor()
+    await pilot.pause()
+    log.set_scroll(None, log.max_scroll_y - 5)  # anchored, its scroll not yet caught up
+    assert log.is_anchored and log.scroll_y < log.max_scroll_y
+    await log.mount(Static("the reply"))
+    return log
+
+
+async def test_a_start_before_the_anchor_catches_up_still_makes_room() -> None:
+    app = _LogApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        log = await _behind_the_bottom(app, pilot)
+        follow = StepFollow(log)
+        await follow.start()
+        await wait_until(pilot, lambda: follow.active, timeout=5, what="the room below the reply")
+        assert follow.room is not None
+        assert follow.room.styles.height is not None
+        assert follow.room.styles.height.value == 10  # half the 20-row view
+        assert log.scroll_y <= log.max_scroll_y - 10  # the view stayed put; the room is below
+
+
+async def test_giving_up_at_once_follows_line_by_line_as_before() -> None:
+    """The same state with no retries: the old behaviour, which the fix changes."""
+    app = _LogApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        log = await _behind_the_bottom(app, pilot)
+        follow = StepFollow(log)
+        await follow.start(tries=0)
+        for _ in range(3):
+            await pilot.pause()
+        assert not follow.active
+        assert log.scroll_y == log.max_scroll_y  # the anchor followed to the bottom
+
+
+async def test_a_reply_that_ended_meanwhile_gets_no_room() -> None:
+    app = _LogApp()
+    async with app.run_test(size=(40, 20)) as pilot:
+        log = await _behind_the_bottom(app, pilot)
+        follow = StepFollow(log)
+        streaming = [True]
+        await follow.start(lambda: streaming[0])
+        streaming[0] = False  # the reply finishes before the next refresh
+        for _ in range(5):
+            await pilot.pause()
+        assert not follow.active
+        assert not log.query("TailRoom")

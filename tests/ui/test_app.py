@@ -253,3 +253,29 @@ async def test_corrupt_code_model_shows_error_and_smollm2_answers(make_runtime) 
         assert models.status_of("coder") == "error"
         row = str(models.get_option("coder").prompt)
         assert "error" in row and "coder.gguf" in row  # the reason, in a detail line
+
+
+async def test_keys_typed_ahead_of_a_focus_key_go_where_it_moved_focus(make_runtime) -> None:
+    """Ctrl+O, End and Enter arriving in one read (fast typing, or SSH batching keys).
+
+    The focus move used to wait for a later turn of the event loop, so End and Enter
+    went to the prompt and the model list never moved.
+    """
+    from textual import events
+
+    app = make_app(make_runtime)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        models = app.query_one(ModelList)
+        last = models.option_count - 1
+        assert models.highlighted != last
+        for key in ("ctrl+o", "end"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        assert app.focused is models
+        assert models.highlighted == last
+        for key in ("ctrl+l", "end"):  # and back: the log takes End (its bottom), not the list
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        assert isinstance(app.focused, ChatLog)
+        assert models.highlighted == last

@@ -262,20 +262,23 @@ class ChatNavigation(Screen[None]):
 
     # ----------------------------------------------------------------- focus
 
+    # Focus moves at once (Screen.set_focus), not on a later turn as Widget.focus does,
+    # so keys typed right after a focus key (one read over SSH) go where it moved focus.
+
     def action_focus_models(self) -> None:
         """Move focus to the model list."""
-        self.query_one(ModelList).focus()
+        self.set_focus(self.query_one(ModelList))
 
     def action_focus_sessions(self) -> None:
         """Move focus to the session list."""
         widget = self.query_one(SessionList)
         if widget.display:
-            widget.focus()
+            self.set_focus(widget)
 
     def action_focus_log(self) -> None:
         """Move focus to the chat log."""
-        self.query_one(ChatLog).focus()
+        self.set_focus(self.query_one(ChatLog))
 
     def action_focus_prompt(self) -> None:
         """Move focus to the prompt."""
-        self.query_one(PromptInput).focus()
+        self.set_focus(self.query_one(PromptInput))

@@ -152,7 +152,7 @@ def figures(sections: dict[str, dict[str, Any]]) -> list[tuple[str, Any, str, st
              f"{fmt(ls.get('layout_ms_max'))} ms"),
         ("route_ms_p95", rt.get("route_ms_p95"), "< 5",
          f"auto router per prompt, median {fmt(rt.get('route_ms_median'))} ms over "
-         f"{rt.get('prompts')} prompts of held-out set F "
+         f"{rt.get('prompts')} prompts of held-out set G "
          f"({rt.get('wordllama', {}).get('correct')} right); the router's models add "
          f"{fmt(rt.get('router_rss_added_mb'))} MB RSS, load in "
          f"{fmt(rt.get('wordllama', {}).get('load_s'))} s on the first route"),

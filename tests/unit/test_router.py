@@ -404,12 +404,7 @@ def _set_g() -> list[Labelled]:
 
 
 def test_accuracy_on_heldout_g(router: Router) -> None:
-    items = _set_g()
-    assert len(items) == 400
-    assert set(Counter(item.role for item in items).values()) == {100}
-    overall, report = accuracy_report(router, items)
-    print(report)
-    assert overall >= HELDOUT_G_TARGET, report
+    _check_heldout(router, _set_g(), per_role=100, target=HELDOUT_G_TARGET)
 
 
 def test_examples_stay_apart_from_heldout_g() -> None:
@@ -418,15 +413,29 @@ def test_examples_stay_apart_from_heldout_g() -> None:
     def norm(text: str) -> str:
         return " ".join(re.findall(r"\w+", text.lower()))
 
-    shipped = [text for _, text in shipped_examples()]
     items = _set_g()
-    same = {norm(t) for t in shipped} & {norm(item.text) for item in items}
-    example_words = [_words(text) for text in shipped]
-    near = [item.text for item in items
-            if max(len(_words(item.text) & e) / len(_words(item.text) | e)
-                   for e in example_words) >= 0.6]
+    same = {norm(t) for _, t in shipped_examples()} & {norm(item.text) for item in items}
+    near = _near_copies(items)
     assert len(near) <= G_NEAR_COPIES, len(near)
     assert len(same) <= len(near)
+
+
+def _check_heldout(router: Router, items: list[Labelled], per_role: int, target: float) -> None:
+    assert len(items) == 4 * per_role
+    assert set(Counter(item.role for item in items).values()) == {per_role}
+    overall, report = accuracy_report(router, items)
+    print(report)
+    assert overall >= target, report
+
+
+def _near_copies(items: list[Labelled]) -> list[str]:
+    """The prompts some shipped example comes within word Jaccard 0.6 of."""
+    from tui_chat.core.similarity import shipped_examples
+
+    example_words = [_words(text) for _, text in shipped_examples()]
+    return [item.text for item in items
+            if max(len(_words(item.text) & e) / len(_words(item.text) | e)
+                   for e in example_words) >= 0.6]
 
 
 def _words(text: str) -> set[str]:
@@ -593,21 +602,11 @@ H1_NEAR_COPIES = 3
 def test_accuracy_on_heldout_h1(router: Router) -> None:
     from router_heldout_h1 import HELDOUT_H1
 
-    items = list(HELDOUT_H1)
-    assert len(items) == 200
-    assert set(Counter(item.role for item in items).values()) == {50}
-    overall, report = accuracy_report(router, items)
-    print(report)
-    assert overall >= HELDOUT_H1_TARGET, report
+    _check_heldout(router, list(HELDOUT_H1), per_role=50, target=HELDOUT_H1_TARGET)
 
 
 def test_examples_stay_apart_from_heldout_h1() -> None:
     from router_heldout_h1 import HELDOUT_H1
 
-    from tui_chat.core.similarity import shipped_examples
-
-    example_words = [_words(text) for _, text in shipped_examples()]
-    near = [item.text for item in HELDOUT_H1
-            if max(len(_words(item.text) & e) / len(_words(item.text) | e)
-                   for e in example_words) >= 0.6]
+    near = _near_copies(list(HELDOUT_H1))
     assert len(near) <= H1_NEAR_COPIES, len(near)

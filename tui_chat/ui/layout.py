@@ -1,4 +1,6 @@
-"""One layout pass where Textual 8.2 makes two: each reflow asked for another.
+"""One layout pass where Textual 8.2 makes two, for two reasons.
+
+1. Each reflow asked for another.
 
 After a reflow, Textual's screen hands every widget its new geometry through
 ``Widget._size_updated``, which sets ``virtual_size``: a reactive with ``layout=True``.
@@ -14,11 +16,18 @@ one: scrollbars that appear or go set reactives of their own, and widgets handle
 ``Resize`` events. Nothing is told of ``virtual_size`` through a watcher any more;
 :class:`~tui_chat.ui.widgets.chat_log.ChatLog`, the one widget that watched it, looks
 in its own ``_size_updated``.
+
+2. A widget given its content before it was mounted asked for a layout of its own once
+mounted, a frame after the one that placed it. Every Markdown block is built that way,
+so each append that added blocks reflowed the screen twice. :func:`install` has the
+mount drop that request: the layout the parent does on mount sizes the widget with the
+content it has by then (``tests/ui/test_layout.py`` checks the geometry is Textual's).
 """
 
 from __future__ import annotations
 
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.widget import Widget
 
 _TEXTUAL_SIZE_UPDATED = Widget._size_updated
@@ -30,6 +39,23 @@ def _size_updated_once(self: Widget, size: Size, virtual_size: Size, container_s
     return _TEXTUAL_SIZE_UPDATED(self, size, virtual_size, container_size, layout=False)
 
 
+_TEXTUAL_POST_MOUNT = Widget._post_mount
+
+
+def _post_mount_laid_out(self: Widget) -> None:
+    """Textual's ``_post_mount``, then forget a layout asked for before the mount.
+
+    A widget given content before it is mounted (every Markdown block is built that way)
+    keeps that request, and once mounted it asks the screen for a layout of its own, one
+    frame after the one that placed it: the parent's layout on mount (``AwaitMount``)
+    already sized it with that content.
+    """
+    _TEXTUAL_POST_MOUNT(self)
+    if isinstance(self._parent, Widget) and not isinstance(self, Screen):
+        self._layout_required = False
+
+
 def install() -> None:
     """Make every reflow one pass (idempotent; for the whole process)."""
     Widget._size_updated = _size_updated_once  # type: ignore[method-assign]
+    Widget._post_mount = _post_mount_laid_out  # type: ignore[method-assign]

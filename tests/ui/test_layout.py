@@ -1,0 +1,93 @@
+"""ui/layout.py: one reflow per change, with the geometry Textual's own two passes give.
+
+Each case runs twice in a small app: once with Textual's ``Widget`` methods as they ship
+and once with ``layout.install()``'s. The screen's reflows are counted by wrapping the
+compositor's ``reflow`` (a measurement only; nothing is stubbed). Both runs must end with
+the same regions for every widget; the patched one must reflow fewer times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Markdown, Static
+
+from tui_chat.ui import layout
+
+LONG = "words that wrap " * 30
+
+
+class FillsOnMount(Static):
+    """Sets its content in its own on_mount, before it counts as mounted."""
+
+    def on_mount(self) -> None:
+        self.update(LONG)
+
+
+class Page(App[None]):
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown("start")
+
+
+@contextmanager
+def textual_as_shipped() -> Iterator[None]:
+    """Run with Textual's own ``_size_updated`` and ``_post_mount``, then restore."""
+    patched = Widget._size_updated, Widget._post_mount
+    Widget._size_updated = layout._TEXTUAL_SIZE_UPDATED  # type: ignore[method-assign]
+    Widget._post_mount = layout._TEXTUAL_POST_MOUNT  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Widget._size_updated, Widget._post_mount = patched  # type: ignore[method-assign]
+
+
+async def _run(change: str) -> tuple[int, list[tuple[str, tuple[int, int, int, int]]]]:
+    """(reflows after the change, every widget's region once settled)."""
+    app = Page()
+    async with app.run_test(size=(50, 30)) as pilot:
+        await pilot.pause()
+        compositor = app.screen._compositor
+        reflows = 0
+        reflow = compositor.reflow
+
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal reflows
+            reflows += 1
+            return reflow(*args, **kwargs)
+
+        compositor.reflow = counted  # type: ignore[method-assign]
+        markdown = app.query_one(Markdown)
+        if change == "append":
+            await markdown.append("\n\n# A heading\n\n" + LONG + "\n\n- one\n- two\n")
+        else:
+            await app.query_one(VerticalScroll).mount(FillsOnMount())
+        for _ in range(5):
+            await pilot.pause(0.05)
+        regions = [(type(w).__name__, tuple(w.region)) for w in app.screen.walk_children()]
+        return reflows, regions
+
+
+async def test_appended_markdown_blocks_are_laid_out_in_one_reflow() -> None:
+    layout.install()
+    with textual_as_shipped():
+        shipped_reflows, shipped = await _run("append")
+    reflows, regions = await _run("append")
+    assert regions == shipped
+    assert any(name == "MarkdownH1" for name, _ in regions)
+    assert reflows == 1
+    assert shipped_reflows > reflows
+
+
+async def test_a_widget_that_fills_itself_on_mount_gets_its_full_height() -> None:
+    layout.install()
+    with textual_as_shipped():
+        _, shipped = await _run("mount")
+    _, regions = await _run("mount")
+    assert regions == shipped
+    height = next(region[3] for name, region in regions if name == "FillsOnMount")
+    assert height >= len(LONG) // 50  # it wraps over many rows, not one

@@ -27,7 +27,6 @@ content it has by then (``tests/ui/test_layout.py`` checks the geometry is Textu
 from __future__ import annotations
 
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.widget import Widget
 
 _TEXTUAL_SIZE_UPDATED = Widget._size_updated
@@ -51,7 +50,7 @@ def _post_mount_laid_out(self: Widget) -> None:
     already sized it with that content.
     """
     _TEXTUAL_POST_MOUNT(self)
-    if isinstance(self._parent, Widget) and not isinstance(self, Screen):
+    if isinstance(self._parent, Widget):  # not a screen (the app is a screen's parent)
         self._layout_required = False
 
 

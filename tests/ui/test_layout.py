@@ -2,8 +2,9 @@
 
 Each case runs twice in a small app: once with Textual's ``Widget`` methods as they ship
 and once with ``layout.install()``'s. The screen's reflows are counted by wrapping the
-compositor's ``reflow`` (a measurement only; nothing is stubbed). Both runs must end with
-the same regions for every widget; the patched one must reflow fewer times.
+compositor's ``reflow``, and its frames by wrapping ``render_update`` (measurements only;
+nothing is stubbed). Both runs must end with the same regions for every widget and the
+same text on screen; the patched one must reflow and draw fewer times.
 """
 
 from __future__ import annotations
@@ -46,8 +47,12 @@ def textual_as_shipped() -> Iterator[None]:
         Widget._size_updated, Widget._post_mount = patched  # type: ignore[method-assign]
 
 
-async def _run(change: str) -> tuple[int, list[tuple[str, tuple[int, int, int, int]]]]:
-    """(reflows after the change, every widget's region once settled)."""
+Regions = list[tuple[str, tuple[int, int, int, int]]]
+
+
+async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
+    """(reflows after the change, every widget's region once settled, frames drawn after
+    the change, the screen's rows of text)."""
     app = Page()
     async with app.run_test(size=(50, 30)) as pilot:
         await pilot.pause()
@@ -61,6 +66,15 @@ async def _run(change: str) -> tuple[int, list[tuple[str, tuple[int, int, int, i
             return reflow(*args, **kwargs)
 
         compositor.reflow = counted  # type: ignore[method-assign]
+        frames = 0
+        render_update = compositor.render_update
+
+        def drawn(*args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal frames
+            frames += 1
+            return render_update(*args, **kwargs)
+
+        compositor.render_update = drawn  # type: ignore[method-assign]
         markdown = app.query_one(Markdown)
         if change == "append":
             await markdown.append("\n\n# A heading\n\n" + LONG + "\n\n- one\n- two\n")
@@ -69,25 +83,34 @@ async def _run(change: str) -> tuple[int, list[tuple[str, tuple[int, int, int, i
         for _ in range(5):
             await pilot.pause(0.05)
         regions = [(type(w).__name__, tuple(w.region)) for w in app.screen.walk_children()]
-        return reflows, regions
+        rows = [strip.text for strip in compositor.render_strips()]
+        return reflows, regions, frames, rows
 
 
 async def test_appended_markdown_blocks_are_laid_out_in_one_reflow() -> None:
     layout.install()
     with textual_as_shipped():
-        shipped_reflows, shipped = await _run("append")
-    reflows, regions = await _run("append")
+        shipped_reflows, shipped, shipped_frames, shipped_rows = await _run("append")
+    reflows, regions, frames, rows = await _run("append")
     assert regions == shipped
+    assert rows == shipped_rows
     assert any(name == "MarkdownH1" for name, _ in regions)
+    assert any("A heading" in row for row in rows)
     assert reflows == 1
     assert shipped_reflows > reflows
+    # One frame: the reflow that placed the new blocks painted them; no second frame
+    # repaints them because they asked for it before they were mounted.
+    assert frames == 1
+    assert shipped_frames > frames
 
 
 async def test_a_widget_that_fills_itself_on_mount_gets_its_full_height() -> None:
     layout.install()
     with textual_as_shipped():
-        _, shipped = await _run("mount")
-    _, regions = await _run("mount")
+        _, shipped, _, shipped_rows = await _run("mount")
+    _, regions, _, rows = await _run("mount")
     assert regions == shipped
+    assert rows == shipped_rows
+    assert any("words that wrap" in row for row in rows)
     height = next(region[3] for name, region in regions if name == "FillsOnMount")
     assert height >= len(LONG) // 50  # it wraps over many rows, not one

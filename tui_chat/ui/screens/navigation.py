@@ -95,6 +95,8 @@ class ChatNavigation(Screen[None]):
 
     def _refresh_status(self) -> None:
         live = self._current_live()
+        for prompt in self.query(PromptInput):
+            prompt.set_replying(live is not None)
         if live is not None and live.waiting:
             self.status_text = f"Waiting for {live.model}: another chat is using it… · Esc stops"
         elif live is not None and live.model:

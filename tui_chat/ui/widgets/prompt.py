@@ -66,9 +66,16 @@ class PromptInput(TextArea):
         self._in_flight = False
 
     def on_mount(self) -> None:
+        self.set_replying(False)
+
+    def set_replying(self, replying: bool) -> None:
+        """While a reply streams in the chat shown, the cursor shows steady: each blink is
+        a frame (UI time the model does not get, and bytes over SSH). ``--low-bandwidth``
+        keeps it steady always."""
         ui = getattr(self.app, "ui_config", None)
-        if ui is not None and ui.low_bandwidth:
-            self.cursor_blink = False  # each blink is a frame sent over the link
+        blink = not replying and not (ui is not None and ui.low_bandwidth)
+        if self.cursor_blink != blink:
+            self.cursor_blink = blink
 
     def expanded(self, text: str | None = None) -> str:
         """``text`` (default: the prompt) with paste tokens replaced by their content."""

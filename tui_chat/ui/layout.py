@@ -29,11 +29,10 @@ it repainted every new block a second time: 3-16 ms a Markdown append on this ma
 3. A widget told to repaint during a reflow was painted a frame later.
 
 The reflow hands out new sizes, and a scroll view whose content grew refreshes its
-scrollbars there. The paint that ends the reflow already drew them (the scroll view's
-region changed, and it holds them), but their request stood, so every append to a long
-chat log drew one more frame for the scrollbar alone (2-10 ms each). The screen's
-compositor refresh now takes every visible widget's pending repaint into the frame it
-is drawing (it adds their regions, which a changed region may already cover).
+scrollbars there; the paint that ends the reflow did not include them, so every append
+to a long chat log drew one more frame for the scrollbar's thumb (2-10 ms each). The
+screen's compositor refresh now paints, in the same frame, every visible widget that
+asked for a repaint by then.
 """
 
 from __future__ import annotations

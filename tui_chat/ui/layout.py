@@ -1,4 +1,4 @@
-"""One layout pass and one frame where Textual 8.2 makes two, for three reasons.
+"""One layout pass (and one paint) where Textual 8.2 makes two, for two reasons.
 
 1. Each reflow asked for another.
 
@@ -25,20 +25,11 @@ content it has by then (``tests/ui/test_layout.py`` checks the geometry is Textu
 It drops the repaint it asked for likewise: that reflow paints the new widget's whole
 region anyway (a widget new to the compositor is a changed region), so the frame after
 it repainted every new block a second time: 3-16 ms a Markdown append on this machine.
-
-3. A widget told to repaint during a reflow was painted a frame later.
-
-The reflow hands out new sizes, and a scroll view whose content grew refreshes its
-scrollbars there; the paint that ends the reflow did not include them, so every append
-to a long chat log drew one more frame for the scrollbar's thumb (2-10 ms each). The
-screen's compositor refresh now paints, in the same frame, every visible widget that
-asked for a repaint by then.
 """
 
 from __future__ import annotations
 
 from textual.geometry import Size
-from textual.screen import Screen
 from textual.widget import Widget
 
 _TEXTUAL_SIZE_UPDATED = Widget._size_updated
@@ -68,26 +59,7 @@ def _post_mount_laid_out(self: Widget) -> None:
         self._repaint_required = False
 
 
-_TEXTUAL_COMPOSITOR_REFRESH = Screen._compositor_refresh
-
-
-def _compositor_refresh_all(self: Screen[object]) -> None:
-    """Textual's ``_compositor_refresh``, painting widgets that asked meanwhile too.
-
-    A visible widget with a repaint pending (asked for during the reflow this frame
-    ends) is painted now rather than in a frame of its own once it next idles.
-    """
-    compositor = self._compositor
-    late = {widget for widget in compositor.visible_widgets if widget._repaint_required}
-    if late:
-        for widget in late:
-            widget._repaint_required = False
-        compositor.update_widgets(late)
-    _TEXTUAL_COMPOSITOR_REFRESH(self)
-
-
 def install() -> None:
-    """Make every reflow one pass and one frame (idempotent; for the whole process)."""
+    """Make every reflow one pass (idempotent; for the whole process)."""
     Widget._size_updated = _size_updated_once  # type: ignore[method-assign]
     Widget._post_mount = _post_mount_laid_out  # type: ignore[method-assign]
-    Screen._compositor_refresh = _compositor_refresh_all  # type: ignore[method-assign]

@@ -3,17 +3,20 @@
 Each case runs twice in a small app: once with Textual's ``Widget`` methods as they ship
 and once with ``layout.install()``'s. The screen's reflows are counted by wrapping the
 compositor's ``reflow``, and its frames by wrapping ``render_update`` (measurements only;
-nothing is stubbed). Both runs must end with the same regions for every widget and the
-same text on screen; the patched one must reflow and draw fewer times.
+nothing is stubbed). Every frame is fed to a terminal emulator (pyte), which must end
+showing what a full repaint shows. Both runs must end with the same regions for every
+widget and the same screen; the patched one must reflow and draw fewer times.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import pyte
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
@@ -50,9 +53,40 @@ def textual_as_shipped() -> Iterator[None]:
 Regions = list[tuple[str, tuple[int, int, int, int]]]
 
 
+class Terminal:
+    """A terminal emulator (pyte) fed every frame the screen draws, as a terminal is."""
+
+    def __init__(self, app: App[None], first: object) -> None:
+        self.app = app
+        width, height = app.size
+        self.screen = pyte.Screen(width, height)
+        self.stream = pyte.Stream(self.screen)
+        self.feed(first)
+
+    def feed(self, update: object) -> None:
+        if update is not None:
+            self.stream.feed(update.render_segments(self.app.console))  # type: ignore[attr-defined]
+
+    def recording(self, render_update: Callable[..., object]) -> Callable[..., object]:
+        def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+            update = render_update(*args, **kwargs)
+            self.feed(update)
+            return update
+        return recorded
+
+    def text(self) -> list[str]:
+        return list(self.screen.display)
+
+    def rows(self) -> list[str]:
+        """Each row's characters with their colours (a scrollbar's thumb is coloured blanks)."""
+        buffer = self.screen.buffer
+        return ["".join(f"{c.data}{c.fg}/{c.bg};" for c in (buffer[y][x] for x in range(self.screen.columns)))
+                for y in range(self.screen.lines)]
+
+
 async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
     """(reflows after the change, every widget's region once settled, frames drawn after
-    the change, the screen's rows of text)."""
+    the change, the rows a terminal shows with their colours)."""
     app = Page()
     async with app.run_test(size=(50, 30)) as pilot:
         await pilot.pause()
@@ -74,7 +108,8 @@ async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
             frames += 1
             return render_update(*args, **kwargs)
 
-        compositor.render_update = drawn  # type: ignore[method-assign]
+        terminal = Terminal(app, render_update(full=True))
+        compositor.render_update = terminal.recording(drawn)  # type: ignore[method-assign]
         markdown = app.query_one(Markdown)
         if change == "append":
             await markdown.append("\n\n# A heading\n\n" + LONG + "\n\n- one\n- two\n")
@@ -83,8 +118,13 @@ async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
         for _ in range(5):
             await pilot.pause(0.05)
         regions = [(type(w).__name__, tuple(w.region)) for w in app.screen.walk_children()]
-        rows = [strip.text for strip in compositor.render_strips()]
-        return reflows, regions, frames, rows
+        regions += sorted((type(w).__name__, tuple(region))  # scrollbars are not children
+                          for w, (region, _) in compositor.visible_widgets.items()
+                          if isinstance(w, ScrollBar))
+        rows = terminal.rows()
+        # What the frames drew is what a full repaint of the screen draws now.
+        assert rows == Terminal(app, render_update(full=True)).rows()
+        return reflows, regions, frames, rows + terminal.text()
 
 
 async def test_appended_markdown_blocks_are_laid_out_in_one_reflow() -> None:
@@ -114,3 +154,4 @@ async def test_a_widget_that_fills_itself_on_mount_gets_its_full_height() -> Non
     assert any("words that wrap" in row for row in rows)
     height = next(region[3] for name, region in regions if name == "FillsOnMount")
     assert height >= len(LONG) // 50  # it wraps over many rows, not one
+

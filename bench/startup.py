@@ -89,7 +89,8 @@ class TimedPty(PtyApp):
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the app exited before {marker!r}: {self.text()[-500:]!r}")
             if time.perf_counter() > deadline:
-                raise RuntimeError(f"timed out waiting for {marker!r}")
+                raise RuntimeError(f"timed out waiting for {marker!r}; the screen's last "
+                                   f"output: {self.text()[-500:]!r}")
             time.sleep(0.005)
 
 
@@ -155,7 +156,8 @@ def one_start(root: Path, config: Path, index: int, measure_rss: bool) -> dict[s
             app.type("\x0f")  # ctrl+o: the model list
             app.type("\x1b[F")  # End: the last row (smollm2)
             app.type("l")
-            app.wait_marker(b"loaded in", mark, timeout=120)
+            # Under run.py's 120 s budget for the section, so a stuck load says where it stuck.
+            app.wait_marker(b"loaded in", mark, timeout=60)
             result["load_from_sidebar_s"] = time.perf_counter() - load_started
             time.sleep(1.0)
             models = child_pids(app.proc.pid)

@@ -84,6 +84,14 @@ class Terminal:
                 for y in range(self.screen.lines)]
 
 
+def counting(method: Callable[..., object], calls: list[None]) -> Callable[..., object]:
+    """``method``, noting each call in ``calls``."""
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(None)
+        return method(*args, **kwargs)
+    return counted
+
+
 async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
     """(reflows after the change, every widget's region once settled, frames drawn after
     the change, the rows a terminal shows with their colours)."""
@@ -91,25 +99,13 @@ async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
     async with app.run_test(size=(50, 30)) as pilot:
         await pilot.pause()
         compositor = app.screen._compositor
-        reflows = 0
-        reflow = compositor.reflow
-
-        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-            nonlocal reflows
-            reflows += 1
-            return reflow(*args, **kwargs)
-
-        compositor.reflow = counted  # type: ignore[method-assign]
-        frames = 0
+        reflows: list[None] = []  # one entry per call
+        frames: list[None] = []
         render_update = compositor.render_update
-
-        def drawn(*args, **kwargs):  # type: ignore[no-untyped-def]
-            nonlocal frames
-            frames += 1
-            return render_update(*args, **kwargs)
-
+        compositor.reflow = counting(compositor.reflow, reflows)  # type: ignore[method-assign]
         terminal = Terminal(app, render_update(full=True))
-        compositor.render_update = terminal.recording(drawn)  # type: ignore[method-assign]
+        compositor.render_update = terminal.recording(  # type: ignore[method-assign]
+            counting(render_update, frames))
         markdown = app.query_one(Markdown)
         if change == "append":
             await markdown.append("\n\n# A heading\n\n" + LONG + "\n\n- one\n- two\n")
@@ -124,7 +120,7 @@ async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
         rows = terminal.rows()
         # What the frames drew is what a full repaint of the screen draws now.
         assert rows == Terminal(app, render_update(full=True)).rows()
-        return reflows, regions, frames, rows + terminal.text()
+        return len(reflows), regions, len(frames), rows + terminal.text()
 
 
 async def test_appended_markdown_blocks_are_laid_out_in_one_reflow() -> None:

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 import pyte
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
-from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
@@ -78,7 +77,7 @@ class Terminal:
         return list(self.screen.display)
 
     def rows(self) -> list[str]:
-        """Each row's characters with their colours (a scrollbar's thumb is coloured blanks)."""
+        """Each row's characters with their colours."""
         buffer = self.screen.buffer
         return ["".join(f"{c.data}{c.fg}/{c.bg};" for c in (buffer[y][x] for x in range(self.screen.columns)))
                 for y in range(self.screen.lines)]
@@ -114,9 +113,6 @@ async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
         for _ in range(5):
             await pilot.pause(0.05)
         regions = [(type(w).__name__, tuple(w.region)) for w in app.screen.walk_children()]
-        regions += sorted((type(w).__name__, tuple(region))  # scrollbars are not children
-                          for w, (region, _) in compositor.visible_widgets.items()
-                          if isinstance(w, ScrollBar))
         rows = terminal.rows()
         # What the frames drew is what a full repaint of the screen draws now.
         assert rows == Terminal(app, render_update(full=True)).rows()
@@ -150,4 +146,3 @@ async def test_a_widget_that_fills_itself_on_mount_gets_its_full_height() -> Non
     assert any("words that wrap" in row for row in rows)
     height = next(region[3] for name, region in regions if name == "FillsOnMount")
     assert height >= len(LONG) // 50  # it wraps over many rows, not one
-

@@ -32,9 +32,13 @@ class FillsOnMount(Static):
 
 
 class Page(App[None]):
+    def __init__(self, start: str = "start") -> None:
+        super().__init__()
+        self.start = start
+
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Markdown("start")
+            yield Markdown(self.start)
 
 
 @contextmanager
@@ -91,10 +95,10 @@ def counting(method: Callable[..., object], calls: list[None]) -> Callable[..., 
     return counted
 
 
-async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
+async def _run(change: str, start: str = "start") -> tuple[int, Regions, int, list[str]]:
     """(reflows after the change, every widget's region once settled, frames drawn after
     the change, the rows a terminal shows with their colours)."""
-    app = Page()
+    app = Page(start)
     async with app.run_test(size=(50, 30)) as pilot:
         await pilot.pause()
         compositor = app.screen._compositor
@@ -113,6 +117,11 @@ async def _run(change: str) -> tuple[int, Regions, int, list[str]]:
         for _ in range(5):
             await pilot.pause(0.05)
         regions = [(type(w).__name__, tuple(w.region)) for w in app.screen.walk_children()]
+        scroll = app.query_one(VerticalScroll)
+        if scroll.show_vertical_scrollbar:  # the thumb's geometry, as the scrollbar has it
+            bar = scroll.vertical_scrollbar
+            regions.append(("ScrollBar", (bar.window_virtual_size, bar.window_size,
+                                          int(bar.position), bar.region.height)))
         rows = terminal.rows()
         # What the frames drew is what a full repaint of the screen draws now.
         assert rows == Terminal(app, render_update(full=True)).rows()
@@ -146,3 +155,19 @@ async def test_a_widget_that_fills_itself_on_mount_gets_its_full_height() -> Non
     assert any("words that wrap" in row for row in rows)
     height = next(region[3] for name, region in regions if name == "FillsOnMount")
     assert height >= len(LONG) // 50  # it wraps over many rows, not one
+
+
+async def test_an_append_that_moves_the_scrollbar_thumb_draws_one_frame() -> None:
+    layout.install()
+    overflowing = "\n\n".join([LONG] * 6)  # taller than the 30 rows: a scrollbar shows
+    with textual_as_shipped():
+        _, shipped, shipped_frames, shipped_rows = await _run("append", overflowing)
+    reflows, regions, frames, rows = await _run("append", overflowing)
+    assert any(name == "ScrollBar" for name, _ in regions)
+    assert regions == shipped
+    # The thumb is drawn where a full repaint draws it (the rows compare colours too).
+    assert rows == shipped_rows
+    assert reflows == 1
+    # One frame: the reflow's own frame drew the thumb it moved; no frame for it alone.
+    assert frames == 1
+    assert shipped_frames > frames

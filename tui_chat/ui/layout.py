@@ -1,4 +1,4 @@
-"""One layout pass (and one paint) where Textual 8.2 makes two, for two reasons.
+"""One layout pass (and one paint) where Textual 8.2 makes two, for three reasons.
 
 1. Each reflow asked for another.
 
@@ -25,6 +25,14 @@ content it has by then (``tests/ui/test_layout.py`` checks the geometry is Textu
 It drops the repaint it asked for likewise: that reflow paints the new widget's whole
 region anyway (a widget new to the compositor is a changed region), so the frame after
 it repainted every new block a second time: 3-16 ms a Markdown append on this machine.
+
+3. A reflow that changed a scrollable widget's virtual size moved its scrollbar's thumb,
+and the scrollbar asked for a repaint of its own: a frame after the reflow's, for the
+thumb alone (each append to a long chat log, 3-10 ms of the UI thread on this machine).
+:func:`install` has the reflow paint that thumb in its own frame: the scrollbar's
+region joins the regions the reflow is about to draw, and its request is dropped.
+Only scrollbars: taking every pending repaint into the reflow's frame made the frame
+that shows a reply's last text larger, and that text later (issue 20's note).
 """
 
 from __future__ import annotations
@@ -37,8 +45,34 @@ _TEXTUAL_SIZE_UPDATED = Widget._size_updated
 
 def _size_updated_once(self: Widget, size: Size, virtual_size: Size, container_size: Size,
                        layout: bool = True) -> bool:
-    """Textual's ``_size_updated``, never asking for another layout pass."""
-    return _TEXTUAL_SIZE_UPDATED(self, size, virtual_size, container_size, layout=False)
+    """Textual's ``_size_updated``, never asking for another layout pass, and with the
+    scrollbars it moved painted in the frame the screen draws next (this reflow's)."""
+    changed = _TEXTUAL_SIZE_UPDATED(self, size, virtual_size, container_size, layout=False)
+    if changed:
+        _paint_scrollbars_with_reflow(self)
+    return changed
+
+
+def _paint_scrollbars_with_reflow(widget: Widget) -> None:
+    """Put the repaint ``widget``'s scrollbars asked for into the reflow's own frame.
+
+    Only the screen's reflow calls ``_size_updated``, and it draws its frame right after
+    (``Screen._refresh_layout`` ends in ``_compositor_refresh``), from the compositor's
+    dirty regions: the scrollbars' regions go there and their own requests are dropped.
+    A scrollbar the compositor does not show yet is left to ask as usual.
+    """
+    bars = [bar for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar)
+            if bar is not None and bar._repaint_required]
+    if not bars:
+        return
+    screen = widget.screen
+    if not screen.is_current:
+        return
+    compositor = screen._compositor
+    shown = [bar for bar in bars if bar in compositor.visible_widgets]
+    compositor.update_widgets(set(shown))
+    for bar in shown:
+        bar._repaint_required = False
 
 
 _TEXTUAL_POST_MOUNT = Widget._post_mount

@@ -15,7 +15,8 @@ MessageView's StreamBuffer and MarkdownStream.
 
 Decode speed is (chunks - 1) / (last chunk - first chunk) on both sides: for the app
 it is the stored request metric, timed by the core in the worker thread as the
-chunks arrive. TTFT: raw = call to first text chunk; app = Enter pressed to the
+chunks arrive. Each run's user message is new (:func:`prompt`), so both sides evaluate
+it as a person's next prompt is evaluated. TTFT: raw = call to first text chunk; app = Enter pressed to the
 first frame painted after the first text reached the Markdown widget. The UI
 thread's CPU share during an app reply (``time.thread_time`` of the event-loop
 thread over wall time, Enter to the last frame) is reported too.
@@ -44,6 +45,18 @@ from common import (  # noqa: E402
 
 PROMPT = ("Write a detailed guide to brewing coffee at home, with headings, "
           "a list of steps and a short Python example.")
+
+
+def prompt(run: int) -> str:
+    """The user message of run ``run``: new from its first token on.
+
+    Each reply starts from a message the model has not seen, as a person's next
+    prompt does. With the same message every time, llama.cpp's prefix cache skips the
+    whole prompt and raw TTFT is one decode step, which says nothing about the
+    prompt evaluation a user waits for. Run ``run`` of both sides gets the same text,
+    and each side's cache holds its own previous run, so both evaluate the same tokens.
+    """
+    return f"Request {run}. {PROMPT}"
 MAX_TOKENS = 256
 SEED = 42
 SAMPLING = {"temperature": 0.7, "top_p": 0.95}
@@ -62,9 +75,9 @@ def raw_params(max_tokens: int) -> dict[str, Any]:
             "logit_bias": {i: -100.0 for i in SMOLLM2_EOG_IDS}}
 
 
-def raw_run(llm: Any, params: dict[str, Any]) -> dict[str, Any]:
-    """One raw streamed reply; times every text chunk."""
-    messages = [{"role": "user", "content": PROMPT}]
+def raw_run(llm: Any, params: dict[str, Any], text: str) -> dict[str, Any]:
+    """One raw streamed reply to ``text``; times every text chunk."""
+    messages = [{"role": "user", "content": text}]
     started = time.perf_counter()
     first = last = None
     chunks = 0
@@ -92,12 +105,12 @@ def raw_run(llm: Any, params: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def app_run(app: Any, pilot: Any, probes: Any) -> dict[str, Any]:
-    """One reply through the headless app, from Enter to the settled final frame."""
+async def app_run(app: Any, pilot: Any, probes: Any, text: str) -> dict[str, Any]:
+    """One reply to ``text`` through the headless app, from Enter to the settled final frame."""
     await app.chat.action_new_chat()
     await pilot.pause()
     probes.reset()
-    view, started = await send_prompt(app, PROMPT)
+    view, started = await send_prompt(app, text)
     cpu = time.thread_time()
     deadline = started + 120
     while time.perf_counter() < deadline:
@@ -151,13 +164,13 @@ async def bench(runs: int, max_tokens: int) -> dict[str, Any]:
         raw: list[dict[str, Any]] = []
         app_side: list[dict[str, Any]] = []
         async with app.run_test(headless=True, size=(120, 40)) as pilot:
-            warm_raw = raw_run(llm, params)
-            warm_app = await app_run(app, pilot, probes)  # loads the model lazily
+            warm_raw = raw_run(llm, params, prompt(0))
+            warm_app = await app_run(app, pilot, probes, prompt(0))  # loads the model lazily
             backend = runtime.pool.backend("smollm2")
             applied = dict(backend.applied) if backend is not None else {}
-            for _ in range(runs):
-                raw.append(raw_run(llm, params))
-                app_side.append(await app_run(app, pilot, probes))
+            for run in range(1, runs + 1):
+                raw.append(raw_run(llm, params, prompt(run)))
+                app_side.append(await app_run(app, pilot, probes, prompt(run)))
         llm.close()
     finally:
         runtime.close()

@@ -1,6 +1,6 @@
 """Where the app's time to first token goes: one timeline per reply, Enter to first paint.
 
-``python bench/ttft_timeline.py [RUNS]`` runs the headless app on SmolLM2 (the same prompt,
+``python bench/ttft_timeline.py [RUNS]`` runs the headless app on SmolLM2 (the prompts,
 sampling and banned end tokens as ``bench/llm.py``, 64 tokens) and prints, per reply and as
 medians, milliseconds after Enter at which:
 
@@ -113,13 +113,13 @@ async def timelines(runs: int) -> list[dict[str, float]]:
     try:
         app = TuiChatApp(runtime)
         async with app.run_test(headless=True, size=(120, 40)) as pilot:
-            await llm.app_run(app, pilot, probes)
-            for _ in range(runs):
+            await llm.app_run(app, pilot, probes, llm.prompt(0))
+            for run in range(1, runs + 1):
                 await app.chat.action_new_chat()
                 await pilot.pause()
                 probes.reset()
                 MARKS.clear()
-                view, entered = await send_prompt(app, llm.PROMPT)
+                view, entered = await send_prompt(app, llm.prompt(run))
                 while True:
                     appends = probes.appends_of(view) if view.is_mounted else []
                     if appends and appends[0].painted:

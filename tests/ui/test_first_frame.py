@@ -20,6 +20,7 @@ from tui_chat.ui import pacing
 from tui_chat.ui.app import TuiChatApp
 from tui_chat.ui.widgets.chat_log import ChatLog
 from tui_chat.ui.widgets.prompt import PromptInput
+from tui_chat.ui.widgets.sessions import SessionList
 
 
 @dataclass
@@ -131,3 +132,45 @@ async def test_a_second_enter_before_the_app_took_the_first_sends_once(make_runt
         assert prompt.sent == ["only once", "again"]
         await wait_until(pilot, lambda: len(app.query_one(ChatLog).messages) == 4
                          and not app.chat.streaming, timeout=30, what="the second reply")
+
+
+async def test_the_sidebar_waits_for_the_first_text(make_runtime, monkeypatch) -> None:
+    """While the model reads the prompt the sidebar stays as it was (its redraw would take
+    CPU from the model on a machine with no core to spare); the new chat shows up in it
+    once the reply's first text is in."""
+    monkeypatch.setattr(pacing, "SIDEBAR_WAIT_S", 30.0)  # only the first text lets it go
+    app = make_app(make_runtime, ScriptedBackend(["late", " text"], first_delay=2.0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Loaded before Enter: a model that has to load first lets the sidebar show that.
+        app.runtime.pool.load("smollm2")
+        sessions = app.query_one(SessionList)
+        before = sessions.option_count
+        await pilot.press(*"hi")
+        await pilot.pause(0.1)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: len(app.query_one(ChatLog).messages) == 2, timeout=10,
+                         what="the prompt in the log")
+        await pilot.pause(0.5)
+        reply = app.query_one(ChatLog).messages[-1]
+        assert reply.body.source == ""  # the model has not answered yet...
+        assert sessions.option_count == before  # ... and the sidebar waits for it
+        await wait_until(pilot, lambda: sessions.option_count == before + 1, timeout=10,
+                         what="the new chat in the sidebar")
+        assert reply.body.source.startswith("late")
+        await wait_until(pilot, lambda: not app.chat.streaming, timeout=10, what="the reply")
+
+
+async def test_the_sidebar_does_not_wait_long_for_a_slow_model(make_runtime, monkeypatch) -> None:
+    monkeypatch.setattr(pacing, "SIDEBAR_WAIT_S", 0.3)
+    app = make_app(make_runtime, ScriptedBackend(["late"], first_delay=30))
+    async with app.run_test(size=(100, 30)) as pilot:
+        sessions = app.query_one(SessionList)
+        before = sessions.option_count
+        await pilot.press(*"hi")
+        await pilot.pause(0.1)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: sessions.option_count == before + 1, timeout=10,
+                         what="the new chat in the sidebar")
+        assert app.chat.streaming and app.query_one(ChatLog).messages[-1].body.source == ""
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not app.chat.streaming, timeout=10, what="the stop")

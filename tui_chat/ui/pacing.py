@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
@@ -23,6 +24,9 @@ ASK_WAIT_S = 0.01
 
 FIRST_TEXT_WAIT_S = 0.05
 """Longest the screen waits for a reply's first text before showing the prompt alone."""
+
+SIDEBAR_WAIT_S = 1.0
+"""Longest sidebar and header updates wait for a reply's first text (see :meth:`Deferred.hold`)."""
 
 
 class FrameHold:
@@ -77,23 +81,55 @@ class Deferred:
 
     For the start of a reply: the frames that show the prompt and the first tokens
     then hold only the chat log; the sidebar and header follow a moment later.
+
+    While a reply's first text is awaited (:meth:`hold` until :meth:`text_in`), they
+    wait for it, :data:`SIDEBAR_WAIT_S` at most: drawn meanwhile, they take CPU from
+    the model's prompt evaluation on a machine with no core to spare (measured with
+    ``bench/ttft_timeline.py`` beside a CPU-bound process: the sidebar frame took
+    6-14 ms of the UI thread's CPU in the middle of the wait).
     """
 
     def __init__(self, app: App[object]) -> None:
         self.app = app
         self._pending: list[Callable[[], object]] = []
         self._timer: Timer | None = None
+        self._held_until: float | None = None
+
+    @property
+    def held(self) -> bool:
+        """True while updates wait for a reply's first text."""
+        return self._held_until is not None
+
+    def hold(self) -> None:
+        """A reply's first text is awaited: what is added waits for :meth:`text_in`."""
+        self._held_until = time.monotonic() + SIDEBAR_WAIT_S
+        if self._timer is not None:  # pending from before: it waits too
+            self._timer.stop()
+            self._timer = self.app.set_timer(SIDEBAR_WAIT_S, self.run)
+
+    def text_in(self) -> None:
+        """The first text is in (or the reply ended without any): updates follow soon."""
+        if self._held_until is None:
+            return
+        self._held_until = None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = self.app.set_timer(SIDEBAR_DELAY_S, self.run)
 
     def add(self, update: Callable[[], object]) -> None:
         """Run ``update`` soon (once, however often it is added before then)."""
         if update not in self._pending:
             self._pending.append(update)
         if self._timer is None:
-            self._timer = self.app.set_timer(SIDEBAR_DELAY_S, self.run)
+            delay = SIDEBAR_DELAY_S
+            if self._held_until is not None:
+                delay = max(self._held_until - time.monotonic(), SIDEBAR_DELAY_S)
+            self._timer = self.app.set_timer(delay, self.run)
 
     def run(self) -> None:
         """Run what is pending now."""
         pending, self._pending, self._timer = self._pending, [], None
+        self._held_until = None
         for update in pending:
             try:
                 update()

@@ -217,10 +217,23 @@ class ChatScreen(ChatNavigation):
         if shown is not None:  # an edit: the log shows the path the new branch follows
             self._editing = None
             await self.query_one(ChatLog).show(shown)
-        if self._frames is not None:
-            self._frames.start()
+        self._hold_for_first_text()
         self.query_one(PromptInput).take_sent(typed)
         await self.start_reply(live, events, prompt_view=MessageView("user", text))
+
+    def _hold_for_first_text(self) -> None:
+        """Until the reply's first text: no frames (briefly), no sidebar updates (pacing)."""
+        if self._frames is not None:
+            self._frames.start()
+        if self._later is not None:
+            self._later.hold()
+
+    def _stop_holding(self) -> None:
+        """The first text is in, or none is coming soon: frames and sidebar updates go on."""
+        if self._frames is not None:
+            self._frames.release()
+        if self._later is not None:
+            self._later.text_in()
 
     def _edit(self, session_id: int, message_id: int, text: str, live: LiveReply,
               ) -> tuple[Iterator[core.ReplyEvent], list[StoredMessage]]:
@@ -262,8 +275,7 @@ class ChatScreen(ChatNavigation):
         await log_widget.add(*([prompt_view] if prompt_view is not None else []), reply)
         log_widget.anchor()
         reply.start_stream()
-        if self._frames is not None:
-            reply.on_first_text = self._frames.release
+        reply.on_first_text = self._stop_holding
         if self._live.get(live.session_id) is live and self.session_id == live.session_id:
             live.attach(reply)
         else:  # it already finished (or the chat was left) while the views were mounting
@@ -295,6 +307,8 @@ class ChatScreen(ChatNavigation):
         if (live := self._reply(message)) is None:
             return
         live.model, live.waiting = message.event.model, True
+        if self._later is not None:  # no text soon: the sidebar shows the wait now
+            self._later.text_in()
         live.meta = f"waiting for {live.model} (another chat is using it)"
         if (view := self._view(live)) is not None:
             view.meta = live.meta
@@ -305,6 +319,8 @@ class ChatScreen(ChatNavigation):
     def show_model_loading(self, message: msg.ReplyLoading) -> None:
         """The status line says the model is loading."""
         live = self._reply(message)
+        if self._later is not None:  # a load takes seconds: the sidebar shows it now
+            self._later.text_in()
         if live is not None and live.session_id == self.session_id:
             self.status_text = f"Loading {message.event.model}…"
 
@@ -375,6 +391,7 @@ class ChatScreen(ChatNavigation):
         elif live.session_id != self.session_id and event.state == MessageState.COMPLETE:
             self._tell_reply_ready(live.session_id)
         self._live.pop(live.session_id, None)
+        self._stop_holding()  # none came (an empty or stopped reply): stop waiting for it
         self.refresh_sessions()
         self._refresh_status()
         if live.session_id == self.session_id:
@@ -407,6 +424,7 @@ class ChatScreen(ChatNavigation):
         if (view := self._view(live)) is not None:
             await view.finish(live.text, MessageState.ERROR, meta=message.message)
         self._live.pop(live.session_id, None)
+        self._stop_holding()
         self.refresh_sessions()
         self._refresh_status()
 

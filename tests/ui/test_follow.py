@@ -70,3 +70,41 @@ async def test_a_reply_that_ended_meanwhile_gets_no_room() -> None:
             await pilot.pause()
         assert not follow.active
         assert not log.query("TailRoom")
+
+
+async def test_a_new_chats_reply_is_followed_in_steps_once_it_fills_the_view(make_runtime) -> None:
+    """A new chat opened after a reply starts short (Textual draws it at the foot of the
+    view, its scroll_y below 0), so its reply's start has nothing to step through; the
+    follow starts once the reply fills the view. It used to give up for good there, and
+    the whole reply was followed line by line.
+
+    The backend is a scripted one (this is about layout, not inference: a real model
+    cannot be made to write a given number of lines)."""
+    from tests.scripted import ScriptedBackend, scripted_factory
+    from tui_chat.ui.app import TuiChatApp
+    from tui_chat.ui.widgets.chat_log import ChatLog
+
+    backend = ScriptedBackend([f"Paragraph {i}.\n\n" for i in range(60)], delay=0.03)
+    app = TuiChatApp(make_runtime(generate="max_tokens = 64", backend=scripted_factory(backend)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"hi")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.chat.streaming, timeout=10, what="the first reply")
+        await wait_until(pilot, lambda: not app.chat.streaming, timeout=30, what="its end")
+        await pilot.press("ctrl+n")  # a new chat after a reply: the emptied log, anchored,
+        await pilot.pause(0.2)       # sits at the foot of the view (Textual: scroll_y < 0)
+        await pilot.press(*"hi")
+        await pilot.press("enter")
+        log = app.query_one(ChatLog)
+        await wait_until(pilot, lambda: app.chat.streaming, timeout=10, what="the reply")
+        short_at_start = log.virtual_size.height <= log.scrollable_content_region.height
+        stepped = False
+        while app.chat.streaming:
+            stepped = stepped or log.follow.active
+            await pilot.pause(0.02)
+        await pilot.pause(0.2)
+        reply = log.messages[-1]
+        assert short_at_start
+        assert stepped  # the room went in below the reply once it filled the view
+        assert reply.body.source.count("Paragraph") == 60
+        assert log.follow.room is None and log.scroll_y == log.max_scroll_y > 0  # settled

@@ -414,8 +414,8 @@ class ChatLog(VerticalScroll, can_focus=True):
         (Not a ``virtual_size`` watcher: a reflow sets it without calling one, ui.layout.)"""
         grew = virtual_size != self.virtual_size
         changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if grew and self.follow.active:
-            self.call_later(self.follow.check)
+        if grew:
+            self.follow.grew()
         return changed
 
     def action_follow(self) -> None:

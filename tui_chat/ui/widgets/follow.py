@@ -47,6 +47,8 @@ class StepFollow:
         self.room: TailRoom | None = None
         self._at: float | None = None
         """Where this put the view last (the user has scrolled when it is elsewhere)."""
+        self._waiting: Callable[[], bool] | None = None
+        """A streaming reply whose start found nothing to step through yet (see :meth:`grew`)."""
 
     @property
     def active(self) -> bool:
@@ -68,25 +70,49 @@ class StepFollow:
         ``tries`` times at most, instead of following line by line.
         """
         log = self.log
-        if self.active or not live() or not log.is_anchored:
+        if self.room is not None or not live():
+            return
+        self._waiting = live
+        if not log.is_anchored:
             return
         if log.scroll_y < log.max_scroll_y - 0.5:
-            if tries > 0:
+            # Not laid out at the new bottom yet; or (scroll_y below 0) a short chat,
+            # drawn at the foot of the view, which :meth:`grew` starts once it fills it.
+            if tries > 0 and log.scroll_y >= 0:
                 log.call_after_refresh(self.start, live, tries - 1)
             return
         height = min(log.scrollable_content_region.height - 1,
                      round(log.scrollable_content_region.height * self.share))
         if height < 1:
             return
+        self._waiting = None
         log.release_anchor()  # the view stays put while the room goes in below
         self._at = log.scroll_y
         room = TailRoom()
         room.styles.height = height
+        self.room = room
         try:
             await log.mount(room)
         except MountError:  # the log is going (the app quits as the reply starts)
-            return
-        self.room = room
+            self.room = None
+
+    def grew(self) -> None:
+        """The log's content grew: jump if the reply passed the view's bottom, or start
+        following in steps now that the content fills the view.
+
+        A short chat sits at the foot of the view (Textual anchors its bottom there), and
+        each line the reply gains moves it all up: it has nothing to step through until
+        it fills the view. Without this the reply of a new chat, which starts short,
+        was followed line by line to its end: every block of the log redrawn each append.
+        """
+        if self.active:
+            self.log.call_later(self.check)
+        elif self._waiting is not None and self.room is None:
+            live = self._waiting
+            if live():
+                self.log.call_later(self.start, live, 0)
+            else:
+                self._waiting = None
 
     def check(self) -> None:
         """The log's content changed: jump when the reply's end is below the view."""
@@ -102,6 +128,7 @@ class StepFollow:
 
     async def stop(self) -> None:
         """The reply ended: the room goes; a log that followed settles on the bottom."""
+        self._waiting = None
         room, self.room = self.room, None
         if room is None:
             return
@@ -116,4 +143,5 @@ class StepFollow:
     def forget(self) -> None:
         """The log was emptied (the room with it)."""
         self.room = None
+        self._waiting = None
         self._at = None

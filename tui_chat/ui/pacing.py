@@ -95,11 +95,6 @@ class Deferred:
         self._timer: Timer | None = None
         self._held_until: float | None = None
 
-    @property
-    def held(self) -> bool:
-        """True while updates wait for a reply's first text."""
-        return self._held_until is not None
-
     def hold(self) -> None:
         """A reply's first text is awaited: what is added waits for :meth:`text_in`."""
         self._held_until = time.monotonic() + SIDEBAR_WAIT_S

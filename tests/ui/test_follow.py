@@ -108,3 +108,68 @@ async def test_a_new_chats_reply_is_followed_in_steps_once_it_fills_the_view(mak
         assert stepped  # the room went in below the reply once it filled the view
         assert reply.body.source.count("Paragraph") == 60
         assert log.follow.room is None and log.scroll_y == log.max_scroll_y > 0  # settled
+
+
+async def test_the_room_waits_for_the_replys_first_text(make_runtime) -> None:
+    """The room below a reply is mounted once the reply shows text, not while the model
+    evaluates the prompt: its mount and its frame took the UI thread's CPU from that
+    evaluation on a busy machine (issue 20's TTFT). Before, it went in ~60 ms after Enter.
+
+    The backend is a scripted one whose first token comes 0.8 s after the request (a
+    real model's prompt evaluation cannot be made to last a given time)."""
+    from tests.scripted import ScriptedBackend, scripted_factory
+    from tui_chat.ui.app import TuiChatApp
+    from tui_chat.ui.widgets.chat_log import ChatLog
+
+    backend = ScriptedBackend([f"Paragraph {i}.\n\n" for i in range(30)], first_delay=0.8,
+                              delay=0.02)
+    app = TuiChatApp(make_runtime(generate="max_tokens = 64", backend=scripted_factory(backend)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"hi")
+        await pilot.press("enter")
+        log = app.query_one(ChatLog)
+        await wait_until(pilot, lambda: app.chat.streaming and len(log.messages) == 2,
+                         timeout=10, what="the reply's view")
+        reply = log.messages[-1]
+        samples = 0
+        while not reply.body.source:
+            assert not log.query("TailRoom"), "the room went in before the first text"
+            samples += 1
+            await pilot.pause(0.02)
+        assert samples >= 10  # it was looked at through most of the 0.8 s wait
+        await wait_until(pilot, lambda: log.follow.active, timeout=5,
+                         what="the room, once the text is in")
+        await wait_until(pilot, lambda: not app.chat.streaming, timeout=30, what="the end")
+        await pilot.pause(0.2)
+        assert reply.body.source.count("Paragraph") == 30
+        assert log.follow.room is None and not log.query("TailRoom")
+
+
+async def test_a_reply_that_thinks_first_gets_its_room_with_the_reasoning(make_runtime) -> None:
+    """A reasoning model's reply shows its thinking long before any answer: in a chat
+    that fills the view, the room goes in once the reasoning shows, not only with the
+    answer. (Scripted backend: a real model cannot be made to think for a given time.)"""
+    from tests.scripted import ScriptedBackend, scripted_factory
+    from tui_chat.ui.app import TuiChatApp
+    from tui_chat.ui.widgets.chat_log import ChatLog
+
+    tokens = ["<think>", *[f"Step {i}. " for i in range(30)], "</think>",
+              *[f"Paragraph {i}.\n\n" for i in range(30)]]
+    backend = ScriptedBackend(tokens, delay=0.03)
+    app = TuiChatApp(make_runtime(generate="max_tokens = 64", backend=scripted_factory(backend)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        log = app.query_one(ChatLog)
+        for turn in range(2):  # the first reply fills the view; the second is watched
+            await pilot.press(*"hi")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: app.chat.streaming and len(log.messages) == 2 * turn + 2,
+                             timeout=10, what="the reply's view")
+            reply = log.messages[-1]
+            if turn == 1:
+                await wait_until(pilot, lambda: log.follow.active, timeout=10,
+                                 what="the room while the reply thinks")
+                assert not reply.body.source  # no answer yet: the reasoning brought the room
+            await wait_until(pilot, lambda: not app.chat.streaming, timeout=30, what="the end")
+            await pilot.pause(0.2)
+            assert reply.body.source.count("Paragraph") == 30
+            assert log.follow.room is None

@@ -110,7 +110,12 @@ class MessageView(Vertical):
 
     @dataclass
     class StreamStarted(Message):
-        """This message started streaming (the log makes room below it)."""
+        """This streaming message shows its first text or reasoning (the log makes room
+        below it).
+
+        Posted after the frame that shows it, not when the stream starts: the room's
+        mount and frame would otherwise fall in the model's prompt evaluation, and take
+        CPU from it on a busy machine. An empty reply has nothing to follow yet."""
 
         view: MessageView
 
@@ -156,6 +161,7 @@ class MessageView(Vertical):
         self._cycle_cpu: float | None = None
         self.on_first_text: Callable[[], None] | None = None
         """Called once, when the reply's first text is in the body (UI thread)."""
+        self._started_posted = False
 
     def compose(self) -> ComposeResult:
         yield Static(self._meta_text(), classes="meta", markup=False)
@@ -260,7 +266,13 @@ class MessageView(Vertical):
             self._pace = max(self._pace, self._interval)
         if self._stream is None:
             self._stream = Markdown.get_stream(self.body)
-        self.post_message(self.StreamStarted(self))
+        self._started_posted = False
+
+    def _ask_for_room(self) -> None:
+        """Text or reasoning is in: after its frame, the log makes room (StreamStarted)."""
+        if not self._started_posted:
+            self._started_posted = True
+            self.call_after_refresh(self.post_message, self.StreamStarted(self))
 
     def push(self, text: str) -> None:
         """Queue streamed text; safe to call from any thread.
@@ -288,6 +300,8 @@ class MessageView(Vertical):
         if not self.thinking.is_attached:
             await self.mount(self.thinking, before=self.body)
         self.thinking.show_pending()
+        if self.state == "streaming":
+            self._ask_for_room()
 
     def _wake(self) -> None:
         self.post_message(self.Flush())
@@ -320,6 +334,8 @@ class MessageView(Vertical):
             await self._stream.write(text)
         elif first is not None:
             self.on_first_text = first
+        if text:
+            self._ask_for_room()
         if self.buffer.size:
             self.set_timer(self._interval, self._wake)
         self.call_after_refresh(self.offscreen.update)

@@ -3,11 +3,11 @@
 ``python bench/router_cv.py [--folds 5] [--repeats 3] [--misses [--all]]`` prints one JSON
 line. The pool is the shipped examples, which hold the earlier held-out sets (A to E and
 the first labelled set since the fifth and sixth rounds of issue 19, set F since the
-seventh); those prompts are reported apart as ``dev``. Each fold retrains the classifier on the other folds and routes the held-out fold through
+seventh, sets G and H1 since the eighth); those prompts are reported apart as ``dev``. Each fold retrains the classifier on the other folds and routes the held-out fold through
 the full router (strong signals, rule nudge, classifier). Folds are stratified by role and
 fixed by a seed, so two runs on the same pool give the same figure; the accuracy is the
 mean over ``--repeats`` fold draws (one draw moves it by about 0.5 points), the confusion
-matrix and the "correct" counts are the first draw's. Held-out set G is not in the pool
+matrix and the "correct" counts are the first draw's. Held-out set H2 is not in the pool
 and is not read here.
 """
 
@@ -62,6 +62,9 @@ def main() -> int:
     from router_heldout_e import HELDOUT_E
     from router_heldout_f1 import HELDOUT_F1
     from router_heldout_f2 import HELDOUT_F2
+    from router_heldout_g1 import HELDOUT_G1
+    from router_heldout_g2 import HELDOUT_G2
+    from router_heldout_h1 import HELDOUT_H1
     from router_prompts import HELDOUT, PROMPTS
     from tui_chat.core import router_model
     from tui_chat.core.config import load_config
@@ -74,7 +77,8 @@ def main() -> int:
     # The earlier held-out sets are in the shipped examples since the fifth round; their
     # prompts are reported apart ("dev"): they were written blind, the way set G was.
     dev = {norm(i.text) for i in [*PROMPTS, *HELDOUT, *HELDOUT_19, *HELDOUT_B, *HELDOUT_C,
-                                  *HELDOUT_D, *HELDOUT_E, *HELDOUT_F1, *HELDOUT_F2]}
+                                  *HELDOUT_D, *HELDOUT_E, *HELDOUT_F1, *HELDOUT_F2,
+                                  *HELDOUT_G1, *HELDOUT_G2, *HELDOUT_H1]}
     folds = int(sys.argv[sys.argv.index("--folds") + 1]) if "--folds" in sys.argv else 5
     router = Router(load_config(ROOT / "config.toml"))
     out: dict[str, Any] = {}

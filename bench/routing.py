@@ -1,8 +1,8 @@
 """Routing cost and accuracy: time per prompt, the memory the router's models add, scores.
 
 ``python bench/routing.py [--knn] [--smollm2]`` prints one JSON line. Prompts are held-out
-set G (tests/unit/router_heldout_g1.py and _g2.py, 400 prompts, 150 not in English), routed
-after a warm-up, so the figure is the steady per-reply cost and ``correct`` the set-G score; the
+set H2 (tests/unit/router_heldout_h2.py, 200 prompts, 71 not in English), routed
+after a warm-up, so the figure is the steady per-reply cost and ``correct`` the set-H2 score; the
 one-off load is reported apart. ``--knn`` also measures the option the
 classifier replaced: the same rules, then the mean cosine of the 5 nearest examples per
 role over WordLlama embeddings of the same examples. ``--smollm2`` measures the rejected
@@ -122,17 +122,16 @@ def smollm2_option(prompts: Sequence[Any]) -> dict[str, Any]:
 
 
 def main() -> int:
-    from router_heldout_g1 import HELDOUT_G1
-    from router_heldout_g2 import HELDOUT_G2
+    from router_heldout_h2 import HELDOUT_H2
 
-    held_out = [*HELDOUT_G1, *HELDOUT_G2]
+    held_out = list(HELDOUT_H2)
     out: dict[str, Any] = {"prompts": len(held_out)}
     out["wordllama"], router = wordllama_router(held_out)
     out["route_ms_median"] = out["wordllama"]["median_ms"]
     out["route_ms_p95"] = out["wordllama"]["p95_ms"]
     out["router_rss_added_mb"] = out["wordllama"]["rss_added_mb"]
     if "--knn" in sys.argv:
-        out["knn"] = {"heldout_g": knn_option(router, held_out)}
+        out["knn"] = {"heldout_h2": knn_option(router, held_out)}
     if "--smollm2" in sys.argv:
         out["smollm2"] = smollm2_option(held_out)
     print(json.dumps(out))

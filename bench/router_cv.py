@@ -75,7 +75,7 @@ def main() -> int:
         return " ".join(re.findall(r"\w+", text.lower()))
 
     # The earlier held-out sets are in the shipped examples since the fifth round; their
-    # prompts are reported apart ("dev"): they were written blind, the way set G was.
+    # prompts are reported apart ("dev"): they were written blind, the way set H2 was.
     dev = {norm(i.text) for i in [*PROMPTS, *HELDOUT, *HELDOUT_19, *HELDOUT_B, *HELDOUT_C,
                                   *HELDOUT_D, *HELDOUT_E, *HELDOUT_F1, *HELDOUT_F2,
                                   *HELDOUT_G1, *HELDOUT_G2, *HELDOUT_H1]}

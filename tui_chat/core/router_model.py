@@ -34,15 +34,13 @@ NGRAMS = (3, 4, 5)
 ("fi", "as") learned weights that were noise: "Recommend a classic film" went to code.
 Dropping them moved the earlier sets, each held out of training in turn, from 711 to
 716 right of 740 (sets B to E)."""
-WORD_PAIRS = True
+WORD_PAIR_WEIGHT = 2.0
 """Pairs of neighbouring words (the first paired with a start mark) are hashed features
 too, so "who invented" and "invent a" differ where their letters are alike. Over the
 6,001 examples, 5-fold CV (``bench/router_cv.py --repeats 3``) gives 91.4% without them,
-91.7% with them (the earlier held-out sets 95.8% and 96.2%)."""
-WORD_PAIR_WEIGHT = 2.0
-"""A word pair counts this many times a character n-gram before the L2 norm (one draw of
-CV: 5,481 right without pairs, 5,480 at 0.5, 5,485 at 1, 5,496 at 2, 5,488 at 3, 5,441
-at 4.5)."""
+91.7% with them (the earlier held-out sets 95.8% and 96.2%). A word pair counts this
+many times a character n-gram before the L2 norm (one draw of CV: 5,481 right without
+pairs, 5,480 at 0.5, 5,485 at 1, 5,496 at 2, 5,488 at 3, 5,441 at 4.5)."""
 _WORD_RE = re.compile(r"\w+")
 L2 = 1.0 / 3.0
 """Strength of the L2 penalty (one over scikit-learn's ``C``), per unit of sample weight."""
@@ -169,14 +167,14 @@ def clip(text: str) -> str:
 def ngram_buckets(text: str) -> dict[int, float]:
     """Hashed character n-grams of ``text``'s words and its word pairs, L2-normalised counts."""
     counts: dict[int, float] = {}
-    for word in text.lower().split():
+    lower = text.lower()
+    for word in lower.split():
         for key in _word_buckets(word):
             counts[key] = counts.get(key, 0.0) + 1.0
-    if WORD_PAIRS:
-        words = ["^", *_WORD_RE.findall(text.lower())]
-        for pair in zip(words, words[1:]):
-            key = zlib.crc32(("\x02" + " ".join(pair)).encode("utf-8")) % HASH_BUCKETS
-            counts[key] = counts.get(key, 0.0) + WORD_PAIR_WEIGHT
+    words = ["^", *_WORD_RE.findall(lower)]
+    for pair in zip(words, words[1:]):
+        key = zlib.crc32(("\x02" + " ".join(pair)).encode("utf-8")) % HASH_BUCKETS
+        counts[key] = counts.get(key, 0.0) + WORD_PAIR_WEIGHT
     norm = sum(v * v for v in counts.values()) ** 0.5 or 1.0
     return {k: v / norm for k, v in counts.items()}
 
